@@ -1,0 +1,21 @@
+"""Test settings: the same stack, fast hashing, a throwaway secret."""
+
+import os
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+NETDUTY_AUDIT_ALLOW_FLUSH = True
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+if os.environ.get("TEST_TASKS_BACKEND"):
+    TASKS = {"default": {"BACKEND": os.environ["TEST_TASKS_BACKEND"]}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+LANGUAGE_CODE = "zh-hans"

@@ -1,0 +1,26 @@
+"""/api/v1/: every app registers its viewsets on one router (`register(router)` in its api.py)."""
+
+from importlib import import_module
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+API_MODULES = ["netduty.org.api", "netduty.policy.api"]
+
+router = DefaultRouter()
+for name in API_MODULES:
+    try:
+        module = import_module(name)
+    except ModuleNotFoundError as exc:  # an app whose API is not written yet
+        if exc.name != name:
+            raise
+        continue
+    module.register(router)
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("", include(router.urls)),
+]

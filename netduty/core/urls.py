@@ -1,0 +1,14 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("audit/", views.audit_list, name="audit_list"),
+    path("audit/<int:pk>/", views.audit_detail, name="audit_detail"),
+    path("healthz", views.healthz, name="healthz"),
+    path("section/<slug:section>/", views.section_placeholder, name="section"),
+]
