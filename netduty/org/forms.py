@@ -1,6 +1,8 @@
 from django import forms
 
 from .models import Person, Unit
+from netduty.policy.models import Role
+
 from .roles import roles_on
 
 
@@ -10,7 +12,7 @@ class DateInput(forms.DateInput):
 
 class AppointmentForm(forms.Form):
     person = forms.ModelChoiceField(queryset=Person.objects.none(), label="人员")
-    role = forms.ModelChoiceField(queryset=roles_on(None).none(), label="角色")
+    role = forms.ModelChoiceField(queryset=Role.objects.none(), label="角色")
     valid_from = forms.DateField(label="起始日期", widget=DateInput)
     valid_to = forms.DateField(label="截止日期", required=False, widget=DateInput)
     basis = forms.CharField(label="任职依据（文号）", required=False, max_length=200)

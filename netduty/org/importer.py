@@ -29,7 +29,7 @@ TEMPLATE: dict[str, list[tuple[str, bool, str]]] = {
     # sheet: [(column header, required, help)]
     "单位": [
         ("单位代码", True, "唯一代码，如 xcb"), ("全称", True, ""), ("简称", False, ""),
-        ("类型", True, "、".join(label for _, label in UnitKind.choices)),
+        ("类型", True, "、".join(str(label) for _, label in UnitKind.choices)),
         ("上级单位代码", False, "根单位留空"), ("排序", False, "整数"),
         ("启用日期", False, "YYYY-MM-DD"), ("停用日期", False, "YYYY-MM-DD"),
     ],
