@@ -18,7 +18,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 class RoleInline(admin.TabularInline):
     model = Role
-    fields = ["order", "code", "name", "reach", "single_holder", "chain", "actions", "source_ref"]
+    fields = ("order", "code", "name", "reach", "single_holder", "chain", "actions", "source_ref")
     readonly_fields = fields
     extra = 0
     can_delete = False

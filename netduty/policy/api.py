@@ -7,7 +7,7 @@ version, so ids stored by history keep working after a new version is loaded.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
@@ -59,10 +59,10 @@ class PolicyPackViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class _PackScopedViewSet(viewsets.ReadOnlyModelViewSet):
-    model: type = Role
+    model: type[Model] = Role
 
     def get_queryset(self) -> QuerySet:
-        qs = self.model.objects.select_related("pack").order_by("pack_id", "order")
+        qs = self.model._default_manager.select_related("pack").order_by("pack_id", "order")
         if self.action != "list":
             return qs
         wanted = self.request.query_params.get("pack", "")

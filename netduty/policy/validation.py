@@ -68,13 +68,13 @@ class Validator:
 
     def mapping(self, value: Any, line: int, what: str) -> bool:
         if not isinstance(value, dict):
-            self.err(line, f"{what}必须是映射（键: 值）")
+            self.err(line, f"{what} 必须是映射（键: 值）")
             return False
         return True
 
     def seq(self, value: Any, line: int, what: str) -> bool:
         if not isinstance(value, list):
-            self.err(line, f"{what}必须是列表")
+            self.err(line, f"{what} 必须是列表")
             return False
         return True
 
@@ -146,7 +146,7 @@ class Validator:
         out = []
         for i, entry in enumerate(value):
             entry_line = value.item_lines[i] if isinstance(value, LineList) else line
-            if self.mapping(entry, entry_line, f"{what}第 {i + 1} 项"):
+            if self.mapping(entry, entry_line, f"{what} 第 {i + 1} 项"):
                 out.append(entry)
         return out
 

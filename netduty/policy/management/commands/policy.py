@@ -70,7 +70,7 @@ class Command(BaseCommand):
         if default == bool(file):
             raise CommandError("请给出制度包文件，或使用 --default 载入默认制度包（二者选一）。")
         try:
-            if default:
+            if file is None:
                 pack = services.load_default_pack(actor=None)
             else:
                 pack = services.pack_load(actor=None, text=self._read(file), filename=file)
