@@ -92,3 +92,13 @@ def setting(path: str, default: object = None, day: dt.date | None = None, pack:
             return default
         value = value[part]
     return value
+
+
+def tasks_for_unit_kind(unit_kind: str, day: dt.date | None = None,
+                        pack: PolicyPack | None = None) -> QuerySet[TaskItem]:
+    """The key tasks a unit of `unit_kind` carries (its kind is in the task level's unit_kinds)."""
+    pack = pack or active_pack(day)
+    if pack is None:
+        return TaskItem.objects.none()
+    levels = [item.code for item in items("level", pack=pack) if unit_kind in item.data.get("unit_kinds", [])]
+    return tasks(pack=pack).filter(level__in=levels)

@@ -92,6 +92,9 @@ def test_selectors_follow_the_day():
     assert selectors.level_unit_kinds("party_orgs") == ["school_committee", "general_branch", "direct_branch",
                                                         "hospital_committee"]
     assert selectors.setting("channels.register_new_within_days") == 30
+    assert selectors.tasks_for_unit_kind("school_committee").count() == 13
+    assert selectors.tasks_for_unit_kind("general_branch").count() == 10
+    assert not selectors.tasks_for_unit_kind("department").exists()
     assert selectors.setting("channels.nothing", default=5) == 5
 
 
