@@ -1,0 +1,1 @@
+"""Detectors: each takes a :class:`~netduty.screening.context.Context` and returns findings."""

@@ -1,0 +1,129 @@
+"""``name``: near-misses of the institution's own proper nouns.
+
+For a listed name of n characters (compared in the compact, folded form):
+
+* n ≥ 4: one substituted Chinese character (邵阳学园 for 邵阳学院);
+* n ≥ 5: one omitted or one inserted Chinese character, not at either end (an "omission" at an
+  end is just a shorter word, an "insertion" at an end contains the exact name).
+
+Candidates come from the two halves of each name (any one-character edit leaves one half
+intact), so the cost is proportional to the halves' occurrences.  A window that overlaps an
+exact occurrence of a listed name, equals a listed name, or spans punctuation is not a
+finding; overlapping windows that explain the same misspelling are reported once
+(substitution preferred over omission over insertion, then the longer name).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from .. import matcher as m
+from ..context import Context, is_han
+from ..findings import Finding
+
+_SUB, _OMIT, _INS = 0, 1, 2
+_SPACE_OK = frozenset(" \t\u3000\u200b\u200c\u200d\u2060\ufeff")
+
+
+def _edit(w: str, name: str) -> int | None:
+    n = len(name)
+    if len(w) == n:
+        diff = [i for i in range(n) if w[i] != name[i]]
+        if len(diff) == 1 and is_han(w[diff[0]]):
+            return _SUB
+        return None
+    if n < 5:
+        return None
+    if len(w) == n - 1:
+        i = 0
+        while i < len(w) and w[i] == name[i]:
+            i += 1
+        # name[i] omitted; interior only
+        if 1 <= i <= n - 2 and w[i:] == name[i + 1 :]:
+            return _OMIT
+        return None
+    if len(w) == n + 1:
+        i = 0
+        while i < n and w[i] == name[i]:
+            i += 1
+        if 1 <= i <= n - 1 and w[i + 1 :] == name[i:] and is_han(w[i]):
+            return _INS
+    return None
+
+
+def detect(ctx: Context) -> list[Finding]:
+    anchors_l = ctx.hits.get(m.NAME_L, ())
+    anchors_r = ctx.hits.get(m.NAME_R, ())
+    if not anchors_l and not anchors_r:
+        return []
+    names = ctx.compiled.names
+    name_set = ctx.compiled.name_set
+    compact = ctx.norm.compact
+    nc = len(compact)
+    exact = sorted((s, e) for _, s, e in ctx.hits.get(m.NAME, ()))
+    exact_starts = [s for s, _ in exact]
+    max_len = max((len(n) for n in names), default=0)
+
+    def overlaps_exact(s: int, e: int) -> bool:
+        i = bisect_left(exact_starts, e)
+        for a, b in reversed(exact[max(0, i - max_len - 2) : i]):
+            if a < e and s < b:
+                return True
+        return False
+
+    cands: dict[tuple[int, int], tuple[int, int, int]] = {}
+    for kind, hits in ((m.NAME_L, anchors_l), (m.NAME_R, anchors_r)):
+        for ni, s, e in hits:
+            name = names[ni]  # type: ignore[index]
+            n = len(name)
+            for length in (n, n - 1, n + 1) if n >= 5 else (n,):
+                ws = s if kind == m.NAME_L else e - length
+                we = ws + length
+                if ws < 0 or we > nc:
+                    continue
+                w = compact[ws:we]
+                if "\n" in w or w in name_set:
+                    continue
+                ed = _edit(w, name)
+                if ed is None:
+                    continue
+                key = (ws, we)
+                rank = (ed, -n, ni)  # type: ignore[assignment]
+                if key not in cands or rank < cands[key]:
+                    cands[key] = rank  # type: ignore[assignment]
+    if not cands:
+        return []
+    text = ctx.text
+    items = []
+    for (ws, we), (ed, negn, ni) in cands.items():
+        if overlaps_exact(ws, we):
+            continue
+        pos = ctx.norm.positions(ws, we)
+        if any(b - a > 2 or (b - a == 2 and text[a + 1] not in _SPACE_OK) for a, b in zip(pos, pos[1:], strict=False)):
+            continue
+        items.append((ws, we, ed, negn, ni, pos[0], pos[-1] + 1))
+    items.sort()
+    out: list[Finding] = []
+    cluster: list[tuple[int, int, int, int, int, int, int]] = []
+    cluster_end = -1
+
+    def flush() -> None:
+        if not cluster:
+            return
+        best = min(cluster, key=lambda it: (it[2], it[3], it[0]))
+        _, _, ed, _, ni, s, e = best
+        if ctx.allowed(s, e):
+            return
+        right = ctx.compiled.rules.names[ni]
+        how = ("错一字", "漏一字", "多一字")[ed]
+        out.append(Finding("name", right, "medium", s, e, text[s:e],
+                           f"疑似本单位名称“{right}”写错（{how}）", right))
+
+    for it in items:
+        if it[0] >= cluster_end:
+            flush()
+            cluster = []
+        cluster.append(it)
+        cluster_end = max(cluster_end, it[1])
+    flush()
+    return out

@@ -1,0 +1,226 @@
+"""``pii.*``: personal data — resident ID, mobile, bank card, e-mail, passport.
+
+Digit runs are found with one fast regex (digits with single spaces or hyphens between them),
+split into groups, and every sub-sequence bounded by spaces is tried, longest first:
+
+* ``pii.id_card`` — 18 characters (17 digits + digit/X) that python-stdnum's ``cn.ric``
+  accepts (real birth date, known region, valid check character); also 6-8-4 grouped.
+* ``pii.mobile`` — ``1[3-9]`` + 9 digits, optionally ``+86``/``86``/``0086``, unseparated or
+  3-4-4 with one consistent separator.
+* ``pii.bank_card`` — 16–19 digits, unseparated or in groups of four (the last 1–4), passing
+  Luhn (``stdnum.luhn``), a card-issuer first digit (3/4/5/6/9), not a valid resident ID, and
+  not labelled as an order/serial number just before it.
+
+Numbers glued to letters, to other digits or through ``. _ / @ #`` to an alphanumeric, masked
+numbers (138****5678) and landlines (0739-5431234) are not findings.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from stdnum import luhn
+from stdnum.cn import ric
+
+from ..context import Context, is_ascii_alnum
+from ..findings import Finding
+
+_RUN = re.compile(r"[+0-9][0-9 \-]{9,}[0-9Xx]")
+_SEP = re.compile(r"([ \-]+)")
+_GLUE = frozenset("._/\\@#-+*%&=")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_PREFIXES = ("+86", "0086", "86")
+_BANK_FIRST = frozenset("345569")
+_NOT_CARD = re.compile(r"(订单|单号|编号|流水号|交易号|运单|快递|学号|工号|准考证|证书|发票|批次|序列号|条码|合同号|案号|文号)")
+_CARD_WORD = re.compile(r"(卡号|银行卡|账号|帐号|账户|帐户|开户)")
+_EMAIL_LOCAL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}\Z")
+_EMAIL_DOMAIN = re.compile(
+    r"@((?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![A-Za-z0-9\-])"
+)
+_PASSPORT = re.compile(r"E[A-Z0-9][0-9]{7}|G[0-9]{8}")
+_PASSPORT_CTX = re.compile(r"[A-Z]{1,2}[0-9]{7,8}")
+
+
+def _mask(s: str, keep_head: int, keep_tail: int, width: int | None = None) -> str:
+    """Mask the alphanumerics of *s*, keeping *keep_head*/*keep_tail* of the last *width*."""
+    digits = [i for i, ch in enumerate(s) if ch.isalnum()]
+    if width is not None:
+        digits = digits[-width:]
+    hide = set(digits[keep_head : len(digits) - keep_tail])
+    return "".join("*" if i in hide else ch for i, ch in enumerate(s))
+
+
+def _id_like(digits: str) -> bool:
+    """18 digits whose birth-date part is a real date in 1900–2099 (shape of a resident ID)."""
+    try:
+        y, mth, d = int(digits[6:10]), int(digits[10:12]), int(digits[12:14])
+        if not 1900 <= y <= 2099:
+            return False
+        datetime.date(y, mth, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _classify(groups: list[str], seps: list[str]) -> str | None:
+    """Kind of the number made of *groups* joined by *seps* (len(seps) == len(groups)-1)."""
+    if any(len(sp) != 1 for sp in seps):
+        return None
+    same = len(set(seps)) <= 1
+    joined = "".join(groups)
+    if "+" in joined[1:]:
+        return None
+    # Mobile, with an optional country prefix.
+    rest, rest_seps = groups, seps
+    if groups[0] in _PREFIXES and len(groups) > 1:
+        rest, rest_seps = groups[1:], seps[1:]
+    elif len(groups) == 1:
+        for p in _PREFIXES:
+            if joined.startswith(p) and len(joined) == len(p) + 11:
+                rest = [joined[len(p) :]]
+                break
+    if len(set(rest_seps)) <= 1 and [len(g) for g in rest] in ([11], [3, 4, 4]):
+        if _MOBILE.fullmatch("".join(rest)):
+            return "mobile"
+    if joined.startswith("+"):
+        return None
+    lens = [len(g) for g in groups]
+    if same and lens in ([18], [6, 8, 4]):
+        if joined[:17].isdigit() and ric.is_valid(joined.upper()):
+            return "id_card"
+    if not same or not joined.isdigit() or not 16 <= len(joined) <= 19:
+        return None
+    if len(groups) > 1 and (any(n != 4 for n in lens[:-1]) or len(groups) < 4):
+        return None
+    if joined[0] in _BANK_FIRST and luhn.is_valid(joined):
+        if len(joined) == 18 and _id_like(joined):
+            return None  # a resident ID (valid or with a wrong check digit) is not a card
+        return "bank_card"
+    return None
+
+
+_INFO = {
+    "id_card": ("high", "疑似居民身份证号码：公开发布前应删除或打码", 6, 4, None),
+    "mobile": ("medium", "疑似手机号码：公开发布前应删除或打码", 3, 4, 11),
+    "bank_card": ("high", "疑似银行卡号：公开发布前应删除或打码", 4, 4, None),
+}
+
+
+def _digit_runs(ctx: Context) -> list[Finding]:
+    text = ctx.text
+    n = len(text)
+    out: list[Finding] = []
+    for mt in _RUN.finditer(text):
+        start, end = mt.span()
+        parts = _SEP.split(mt.group())
+        groups, seps = parts[0::2], parts[1::2]
+        offs = []
+        o = start
+        for i, g in enumerate(groups):
+            offs.append(o)
+            o += len(g) + (len(seps[i]) if i < len(seps) else 0)
+        if "+" in groups[0][1:] or any("+" in g for g in groups[1:]):
+            continue
+        glued_first = start > 0 and (
+            is_ascii_alnum(text[start - 1])
+            or (text[start - 1] in _GLUE and start > 1 and is_ascii_alnum(text[start - 2]))
+            or text[start - 1] in "*@"
+        )
+        glued_last = end < n and (
+            is_ascii_alnum(text[end])
+            or (text[end] in _GLUE and end + 1 < n and is_ascii_alnum(text[end + 1]))
+            or text[end] in "*@"
+        )
+        k = len(groups)
+        cut = [True] + ["-" not in sp for sp in seps] + [True]  # cut[i]: may cut before group i
+        i = 0
+        while i < k:
+            if not cut[i] or (i == 0 and glued_first):
+                i += 1
+                continue
+            found = False
+            for j in range(k - 1, i - 1, -1):
+                if not cut[j + 1] or (j == k - 1 and glued_last):
+                    continue
+                kind = _classify(groups[i : j + 1], seps[i:j])
+                if kind is None:
+                    continue
+                s = offs[i]
+                e = offs[j] + len(groups[j])
+                if kind == "bank_card":
+                    ls = text.rfind("\n", 0, s) + 1
+                    before = text[max(ls, s - 12) : s]
+                    if _NOT_CARD.search(before) and not _CARD_WORD.search(before):
+                        continue
+                sev, msg, head, tail, width = _INFO[kind]
+                frag = text[s:e]
+                out.append(Finding(f"pii.{kind}", f"pii.{kind}", sev, s, e, frag, msg,
+                                   _mask(frag, head, tail, width)))
+                i = j + 1
+                found = True
+                break
+            if not found:
+                i += 1
+    return out
+
+
+def _emails(ctx: Context) -> list[Finding]:
+    text = ctx.text
+    out: list[Finding] = []
+    pos = text.find("@")
+    while pos != -1:
+        lm = _EMAIL_LOCAL.search(text, max(0, pos - 64), pos)
+        dm = _EMAIL_DOMAIN.match(text, pos, pos + 260)
+        if lm and dm:
+            s = lm.start()
+            while s < pos and text[s] == ".":
+                s += 1
+            e = dm.end()
+            before = text[s - 1] if s > 0 else ""
+            if s < pos and before not in "*" and not (before.isascii() and before.isalnum()):
+                frag = text[s:e]
+                local = frag.split("@", 1)[0]
+                masked = local[:1] + "***@" + dm.group(1)
+                out.append(
+                    Finding("pii.email", "pii.email", "low", s, e, frag,
+                            "电子邮箱地址：如非公开的办公邮箱，发布前应删除", masked)
+                )
+        pos = text.find("@", pos + 1)
+    return out
+
+
+def _passports(ctx: Context) -> list[Finding]:
+    text = ctx.text
+    n = len(text)
+    spans: set[tuple[int, int]] = set()
+    for mt in _PASSPORT.finditer(text):
+        spans.add(mt.span())
+    pos = text.find("护照")
+    while pos != -1:
+        line_end = text.find("\n", pos)
+        limit = min(pos + 40, n if line_end == -1 else line_end)
+        for mt in _PASSPORT_CTX.finditer(text, pos + 2, limit):
+            spans.add(mt.span())
+        pos = text.find("护照", pos + 2)
+    out: list[Finding] = []
+    for s, e in sorted(spans):
+        if (s > 0 and is_ascii_alnum(text[s - 1])) or (e < n and is_ascii_alnum(text[e])):
+            continue
+        if (s > 1 and text[s - 1] in _GLUE and is_ascii_alnum(text[s - 2])) or (
+            e + 1 < n and text[e] in _GLUE and is_ascii_alnum(text[e + 1])
+        ):
+            continue
+        frag = text[s:e]
+        out.append(Finding("pii.passport", "pii.passport", "high", s, e, frag,
+                           "疑似护照号码：公开发布前应删除或打码", _mask(frag, 1, 2)))
+    return out
+
+
+def detect(ctx: Context) -> list[Finding]:
+    emails = _emails(ctx)
+    out = _digit_runs(ctx) + _passports(ctx)
+    if emails:
+        # A number inside an e-mail address is reported as the e-mail only.
+        out = [f for f in out if not any(x.start <= f.start and f.end <= x.end for x in emails)]
+    return out + emails

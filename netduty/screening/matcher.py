@@ -1,0 +1,75 @@
+"""One Aho-Corasick automaton (ahocorasick-rs) over the compact text for every literal pattern.
+
+Every unique compact pattern gets an id; each id carries the *roles* it plays (a configured
+term, a wrong expression, an allow phrase, a unit name or one of its halves, a person, a
+title, a secrecy keyword, a link trigger).  One overlapping pass (``MatchKind.Standard`` with
+``overlapping=True``) finds every occurrence of every pattern, including patterns that overlap
+or contain each other — the property leftmost-longest matchers lose.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable
+
+import ahocorasick_rs
+
+from .normalize import normalize_pattern
+
+# Role kinds.
+TERM = "term"
+EXPR = "expr"
+ALLOW = "allow"
+RIGHT = "right"
+NAME = "name"
+NAME_L = "name_l"
+NAME_R = "name_r"
+PERSON = "person"
+TITLE = "title"
+SECRET = "secret"
+NOTICE = "notice"
+LINK = "link"
+
+Role = tuple[str, Hashable]
+
+
+class PatternIndex:
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self.patterns: list[str] = []
+        self.roles: list[list[Role]] = []
+        self._ac: ahocorasick_rs.AhoCorasick | None = None
+
+    def add(self, raw: str, kind: str, arg: Hashable, *, normalized: bool = False) -> str:
+        """Register *raw* (normalised unless *normalized*) for a role; returns the compact form."""
+        pat = raw if normalized else normalize_pattern(raw)
+        if not pat:
+            return pat
+        pid = self._ids.get(pat)
+        if pid is None:
+            pid = len(self.patterns)
+            self._ids[pat] = pid
+            self.patterns.append(pat)
+            self.roles.append([])
+        role = (kind, arg)
+        if role not in self.roles[pid]:
+            self.roles[pid].append(role)
+        return pat
+
+    def build(self) -> None:
+        self._ac = ahocorasick_rs.AhoCorasick(
+            self.patterns,
+            matchkind=ahocorasick_rs.MatchKind.Standard,
+            store_patterns=False,
+        ) if self.patterns else None
+
+    def find(self, compact: str) -> dict[str, list[tuple[Hashable, int, int]]]:
+        """All overlapping occurrences, bucketed by role kind: kind -> [(arg, start, end)]."""
+        out: dict[str, list[tuple[Hashable, int, int]]] = defaultdict(list)
+        if self._ac is None or not compact:
+            return out
+        roles = self.roles
+        for pid, s, e in self._ac.find_matches_as_indexes(compact, overlapping=True):
+            for kind, arg in roles[pid]:
+                out[kind].append((arg, s, e))
+        return out

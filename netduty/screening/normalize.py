@@ -1,0 +1,219 @@
+"""Normalisation with an offset map back to the original text.
+
+The screening matchers run on a *compact* form of the text:
+
+* interference characters (whitespace other than ``\\n``, punctuation, symbols, control and
+  format characters such as zero-width spaces, combining marks) are removed;
+* every remaining character is folded one-to-one: NFKC compatibility forms (full-width
+  letters and digits, Kangxi radicals, circled digits …), lower case, and traditional →
+  simplified Chinese (OpenCC ``t2s``, character level).
+
+``\\n`` is kept, so the compact text has exactly the same lines as the original and no match
+can cross a line.  Building the compact text costs two C-level regex passes over the input
+(``re.sub`` of the interference class, then a ``re.search`` for characters that need folding,
+which are rare in simplified Chinese).  The mapping from compact offsets back to original
+offsets is built lazily, only for the lines that contain a hit.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class _Tables:
+    fold: dict[int, str]  # code point -> one folded character (only characters that change)
+    interference: frozenset[str]
+    re_interference: re.Pattern[str]
+    re_kept_run: re.Pattern[str]
+    re_fold_run: re.Pattern[str]
+
+
+_TABLES: _Tables | None = None
+
+# Ranges scanned when building the tables: the BMP, the supplementary symbol/emoji planes and
+# the tag characters.  CJK extension planes (U+20000+) are letters and never fold.
+_SCAN = (range(0x0000, 0x10000), range(0x10000, 0x20000), range(0xE0000, 0xE1000))
+
+
+def _is_interference_category(cat: str) -> bool:
+    return cat[0] in "PSZ" or cat in ("Cc", "Cf", "Mn", "Me", "Cs", "Co")
+
+
+def _char_class(chars: list[str]) -> str:
+    """A compact regex character class for a sorted list of characters."""
+    cps = sorted({ord(c) for c in chars})
+    parts: list[str] = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        a, b = chr(cps[i]), chr(cps[j])
+        parts.append(re.escape(a) if i == j else f"{re.escape(a)}-{re.escape(b)}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+def _build() -> _Tables:
+    import opencc
+
+    fold: dict[int, str] = {}
+    interference: list[str] = []
+    for rng in _SCAN:
+        for cp in rng:
+            c = chr(cp)
+            if c == "\n":
+                continue
+            cat = unicodedata.category(c)
+            if cat == "Cn":
+                continue
+            target = c
+            nf = unicodedata.normalize("NFKC", c)
+            if len(nf) == 1 and nf != c and unicodedata.category(nf)[0] in "LN":
+                target = nf
+            low = target.lower()
+            if len(low) == 1:
+                target = low
+            tcat = unicodedata.category(target)
+            if _is_interference_category(tcat) or (target != c and target == "\n"):
+                interference.append(c)
+            elif target != c:
+                fold[cp] = target
+    # Traditional -> simplified, one character at a time (length preserving).
+    han = [chr(cp) for cp in range(0x3400, 0xA000) if unicodedata.category(chr(cp)) == "Lo"]
+    han += [chr(cp) for cp in range(0xF900, 0xFB00) if chr(cp) not in interference]
+    han += [chr(cp) for cp in range(0x20000, 0x2A6E0) if unicodedata.category(chr(cp)) == "Lo"]
+    converter = opencc.OpenCC("t2s")
+    src = [fold.get(ord(c), c) for c in han]
+    out = converter.convert("\n".join(src)).split("\n")
+    if len(out) == len(src):
+        for orig, s, t in zip(han, src, out, strict=True):
+            if len(t) == 1 and t != s:
+                fold[ord(orig)] = t
+            elif s != orig:
+                fold[ord(orig)] = s
+    # A folded character must itself be stable (so patterns and text agree).
+    for cp, t in list(fold.items()):
+        t2 = fold.get(ord(t))
+        if t2 is not None:
+            fold[cp] = t2
+    interf_class = _char_class(interference)
+    fold_class = _char_class([chr(cp) for cp in fold])
+    return _Tables(
+        fold=fold,
+        interference=frozenset(interference),
+        re_interference=re.compile(interf_class + "+"),
+        re_kept_run=re.compile("[^" + interf_class[1:-1] + "\n]+"),
+        re_fold_run=re.compile(fold_class + "+"),
+    )
+
+
+def tables() -> _Tables:
+    global _TABLES
+    if _TABLES is None:
+        with _LOCK:
+            if _TABLES is None:
+                _TABLES = _build()
+    return _TABLES
+
+
+def is_interference(ch: str) -> bool:
+    return ch in tables().interference
+
+
+def fold_text(s: str) -> str:
+    """Fold every character of *s* one-to-one (no removal): same length as *s*."""
+    t = tables()
+    if not t.re_fold_run.search(s):
+        return s
+    return s.translate(t.fold)
+
+
+def normalize_pattern(s: str) -> str:
+    """The compact form of a rule pattern (term, name, title …)."""
+    t = tables()
+    return fold_text(t.re_interference.sub("", s.replace("\n", "")))
+
+
+def compact_text(text: str) -> str:
+    t = tables()
+    compact = t.re_interference.sub("", text)
+    if t.re_fold_run.search(compact):
+        fold = t.fold
+        compact = t.re_fold_run.sub(lambda m: m.group().translate(fold), compact)
+    return compact
+
+
+class Normalized:
+    """A text, its compact form, and a lazy map from compact offsets to original offsets."""
+
+    __slots__ = ("text", "compact", "_cnl", "_onl", "_lines")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.compact = compact_text(text)
+        self._cnl: list[int] | None = None
+        self._onl: list[int] | None = None
+        self._lines: dict[int, tuple[int, list[int], list[int]]] = {}
+
+    def _line_index(self) -> tuple[list[int], list[int]]:
+        if self._cnl is None or self._onl is None:
+            self._cnl = [m.start() for m in re.finditer("\n", self.compact)]
+            self._onl = [m.start() for m in re.finditer("\n", self.text)]
+        return self._cnl, self._onl
+
+    def line_of(self, ci: int) -> tuple[int, int, int]:
+        """(line number, original start, original end) of the line holding compact index *ci*."""
+        cnl, onl = self._line_index()
+        k = bisect_right(cnl, ci)
+        start = onl[k - 1] + 1 if k > 0 else 0
+        end = onl[k] if k < len(onl) else len(self.text)
+        return k, start, end
+
+    def _line_map(self, k: int) -> tuple[int, list[int], list[int]]:
+        got = self._lines.get(k)
+        if got is None:
+            cnl, onl = self._line_index()
+            ostart = onl[k - 1] + 1 if k > 0 else 0
+            oend = onl[k] if k < len(onl) else len(self.text)
+            cstart = cnl[k - 1] + 1 if k > 0 else 0
+            cstarts: list[int] = []
+            ostarts: list[int] = []
+            c = cstart
+            for m in tables().re_kept_run.finditer(self.text, ostart, oend):
+                cstarts.append(c)
+                ostarts.append(m.start())
+                c += m.end() - m.start()
+            got = (cstart, cstarts, ostarts)
+            self._lines[k] = got
+        return got
+
+    def positions(self, cs: int, ce: int) -> list[int]:
+        """Original offsets of the compact characters cs … ce-1 (which lie on one line)."""
+        cnl, _ = self._line_index()
+        k = bisect_right(cnl, cs)
+        _, cstarts, ostarts = self._line_map(k)
+        out: list[int] = []
+        r = bisect_right(cstarts, cs) - 1
+        c = cs
+        nruns = len(cstarts)
+        while c < ce:
+            run_end = cstarts[r + 1] if r + 1 < nruns else None
+            if run_end is not None and c >= run_end:
+                r += 1
+                continue
+            out.append(ostarts[r] + (c - cstarts[r]))
+            c += 1
+        return out
+
+    def span(self, cs: int, ce: int) -> tuple[int, int]:
+        """Original [start, end) covering compact characters cs … ce-1."""
+        pos = self.positions(cs, ce) if ce - cs <= 64 else self.positions(cs, cs + 1) + self.positions(ce - 1, ce)
+        return pos[0], pos[-1] + 1
