@@ -29,4 +29,9 @@ def shell(request):
     for code, label, name in NAV:
         url = _url(code, name)
         items.append({"code": code, "label": label, "url": url, "active": path.startswith(url) and url != "/"})
-    return {"nav_items": items}
+    pack = None
+    if request.user.is_authenticated:
+        from netduty.policy import selectors as policy_selectors
+
+        pack = policy_selectors.active_pack()
+    return {"nav_items": items, "active_pack": pack}

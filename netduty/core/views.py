@@ -82,3 +82,7 @@ def healthz(request):
     with connection.cursor() as cur:
         cur.execute("SELECT 1")
     return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)
