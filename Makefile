@@ -1,6 +1,7 @@
 # netduty — `make run` serves the app with demo data; `make test` runs the whole suite.
 SHELL := /bin/bash
 PORT ?= 8000
+PYTEST_ARGS ?= -n 2
 VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
@@ -44,6 +45,7 @@ browser-deps:
 	@scripts/ensure-system-deps.sh
 
 test: deps browser-deps
+	@echo "database: $${DATABASE_URL:-SQLite (embedded)}"
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: deps

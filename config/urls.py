@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-urlpatterns = [
+urlpatterns: list = [
     path("", include("netduty.core.urls")),
     path("org/", include("netduty.org.urls")),
     path("policy/", include("netduty.policy.urls")),

@@ -192,3 +192,4 @@ LOGGING = {
 # Flushing the database (tests) must be able to lift the audit table's append-only triggers.
 NETDUTY_AUDIT_ALLOW_FLUSH = False
 NETDUTY_INSTITUTION = os.environ.get("NETDUTY_INSTITUTION", "")
+CSRF_FAILURE_VIEW = "netduty.core.views.csrf_failure"

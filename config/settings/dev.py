@@ -1,10 +1,12 @@
 """Embedded single-machine defaults used by `make run`."""
 
+import os
+
 from .base import *  # noqa: F403
-from .base import BASE_DIR, VAR_DIR, env_bool
+from .base import VAR_DIR, env_bool
 
 DEBUG = env_bool("DEBUG", True)
-if not SECRET_KEY:  # noqa: F405
+if not os.environ.get("SECRET_KEY"):
     # A stable per-installation key kept in var/ so sessions survive restarts.
     key_file = VAR_DIR / "secret_key"
     VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -14,4 +16,3 @@ if not SECRET_KEY:  # noqa: F405
         key_file.write_text(secrets.token_urlsafe(50))
         key_file.chmod(0o600)
     SECRET_KEY = key_file.read_text().strip()
-_ = BASE_DIR

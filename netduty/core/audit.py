@@ -137,5 +137,5 @@ def snapshot(obj: Model, fields: list[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in fields:
         field = obj._meta.get_field(name)
-        out[name] = getattr(obj, field.attname)
+        out[name] = getattr(obj, getattr(field, "attname", name))
     return _jsonable(out)

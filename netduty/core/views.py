@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from netduty.org import permissions, selectors as org_selectors
+from netduty.org import permissions
+from netduty.org import selectors as org_selectors
 
 from .models import AuditEvent
 

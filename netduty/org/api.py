@@ -31,7 +31,7 @@ class PersonSerializer(serializers.ModelSerializer):
 
 
 class AppointmentSerializer(serializers.ModelSerializer):
-    role = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    role: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
     role_name = serializers.CharField(source="role.name", read_only=True)
     person_name = serializers.CharField(source="person.name", read_only=True)
 

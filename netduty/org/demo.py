@@ -148,7 +148,7 @@ def load_demo(stdout: Any = None) -> dict[str, int]:
     appoint(people["bianji"], "wxy", "info_officer", area="网站与公众号")
     appoint(people["waiyu"], "wgy", "first_responsible")
 
-    for code, name, short, kind, _parent in UNITS:
+    for code, _full, short, kind, _parent in UNITS:
         if code in {ROOT_CODE, "xcb", "jwb"}:
             continue
         party = kind in {"general_branch", "direct_branch", "hospital_committee", "branch"}

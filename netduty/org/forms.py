@@ -1,8 +1,8 @@
 from django import forms
 
-from .models import Person, Unit
 from netduty.policy.models import Role
 
+from .models import Person, Unit
 from .roles import roles_on
 
 

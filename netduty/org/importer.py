@@ -20,10 +20,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 
 from netduty.core import audit
-from .roles import find_role
 
 from . import services
 from .models import Appointment, Person, Unit, UnitKind
+from .roles import find_role
 
 TEMPLATE: dict[str, list[tuple[str, bool, str]]] = {
     # sheet: [(column header, required, help)]
@@ -259,7 +259,7 @@ def _import_unit(values: dict, actor: Any) -> str:
     order_text = _text(values.get("排序"))
     if order_text and not order_text.isdigit():
         raise _RowProblem("排序", "排序必须是非负整数")
-    fields = {"name": _text(values["全称"]), "short_name": _text(values.get("简称")), "kind": kind, "parent": parent,
+    fields: dict[str, Any] = {"name": _text(values["全称"]), "short_name": _text(values.get("简称")), "kind": kind, "parent": parent,
               "order": int(order_text or 0), "active_to": _parse_date(values, "停用日期")}
     active_from = _parse_date(values, "启用日期")
     if active_from:
@@ -281,7 +281,7 @@ def _import_person(values: dict, actor: Any) -> str:
     staff_no = _text(values["工号"])
     unit_code = _text(values.get("所在单位代码"))
     unit = _unit_by_code(unit_code, "所在单位代码") if unit_code else None
-    fields = {"name": _text(values["姓名"]), "unit": unit, "title": _text(values.get("职务")),
+    fields: dict[str, Any] = {"name": _text(values["姓名"]), "unit": unit, "title": _text(values.get("职务")),
               "email": _text(values.get("电子邮箱")), "mobile": _text(values.get("手机"))}
     existing = Person.objects.filter(staff_no=staff_no).first()
     if existing is None:

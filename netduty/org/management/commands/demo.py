@@ -9,7 +9,8 @@ class Command(BaseCommand):
     help = "载入演示数据（虚构的湘中师范学院）；重复运行不会重复创建"
 
     def handle(self, *args, **options):
-        from netduty.policy import selectors as policy_selectors, services as policy_services
+        from netduty.policy import selectors as policy_selectors
+        from netduty.policy import services as policy_services
 
         if policy_selectors.active_pack() is None:
             pack = policy_services.load_default_pack(actor=None)
