@@ -6,7 +6,13 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-API_MODULES = ["netduty.org.api", "netduty.policy.api"]
+API_MODULES = [
+    "netduty.org.api",
+    "netduty.policy.api",
+    "netduty.duties.api",
+    "netduty.fronts.api",
+    "netduty.review.api",
+]
 
 router = DefaultRouter()
 for name in API_MODULES:

@@ -1,14 +1,15 @@
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 # Navigation by capability. Sections not built yet point at a page that says so plainly.
+# Each capability's landing page is "<app>:index"; until an app exists, a placeholder page.
 NAV = [
     ("org", "责任体系", "org:unit_list"),
-    ("duties", "重点任务", None),
-    ("fronts", "阵地与发布审查", None),
-    ("opinion", "舆情", None),
-    ("accountability", "问责", None),
-    ("inspection", "检查考核", None),
-    ("training", "学习与队伍", None),
+    ("duties", "重点任务", "duties:index"),
+    ("fronts", "阵地与发布审查", "fronts:index"),
+    ("opinion", "舆情", "opinion:index"),
+    ("accountability", "问责", "accountability:index"),
+    ("inspection", "检查考核", "inspection:index"),
+    ("training", "学习与队伍", "training:index"),
     ("policy", "制度包", "policy:pack_list"),
     ("audit", "审计", "audit_list"),
 ]
@@ -19,7 +20,7 @@ def _url(code: str, name: str | None) -> str:
         return reverse("section", args=[code])
     try:
         return reverse(name)
-    except Exception:  # an app not installed yet
+    except NoReverseMatch:  # an app not installed yet
         return reverse("section", args=[code])
 
 

@@ -7,6 +7,9 @@ Entry: name → (method, kwargs(world) → dict, data(world) → dict | None,
 (第一责任人 of the sibling 外国语学院), office (宣传部, school-wide), anon.
 """
 
+from importlib import import_module
+from pathlib import Path
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -80,6 +83,12 @@ MATRIX = {
     "policy-item-list": ("get", NONE, None, api(outsider=200)),
     "policy-item-detail": ("get", lambda w: {"pk": w.pack.items.first().pk}, None, api(outsider=200)),
 }
+# Each app may add its own entries in netduty/<app>/tests/url_matrix.py (a dict named MATRIX,
+# same format; the helpers std/api/LOGIN/DRF_ANON above can be imported from here).
+for _app in sorted(p.name for p in (Path(__file__).resolve().parents[2]).iterdir() if p.is_dir()):
+    if (Path(__file__).resolve().parents[2] / _app / "tests" / "url_matrix.py").exists():
+        MATRIX.update(import_module(f"netduty.{_app}.tests.url_matrix").MATRIX)
+
 # Django admin has its own staff-only permission system; covered in test_admin_requires_staff.
 EXEMPT_NAMESPACES = {"admin"}
 
