@@ -2,7 +2,9 @@
 
 For a listed name of n characters (compared in the compact, folded form):
 
-* n ≥ 4: one substituted Chinese character (邵阳学园 for 邵阳学院);
+* n ≥ 4: one substituted Chinese character (邵阳学园 for 邵阳学院); at the first or last
+  position only a homophone (pypinyin readings, tones ignored) counts, since a different
+  character there usually just starts another word (邵阳学习, 党委宣传工作, 贵阳学院);
 * n ≥ 5: one omitted or one inserted Chinese character, not at either end (an "omission" at an
   end is just a shorter word, an "insertion" at an end contains the exact name).
 
@@ -15,6 +17,7 @@ finding; overlapping windows that explain the same misspelling are reported once
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 
 from .. import matcher as m
@@ -22,6 +25,33 @@ from ..context import Context, is_han
 from ..findings import Finding
 
 _SUB, _OMIT, _INS = 0, 1, 2
+_READINGS: dict[int, str] | None = None
+
+
+def _toneless(cp: int) -> frozenset[str]:
+    global _READINGS
+    if _READINGS is None:
+        try:
+            from pypinyin.pinyin_dict import pinyin_dict
+        except ImportError:  # pragma: no cover - pypinyin is a dependency
+            _READINGS = {}
+        else:
+            _READINGS = pinyin_dict
+    raw = _READINGS.get(cp)
+    if not raw:
+        return frozenset()
+    return frozenset(
+        "".join(ch for ch in unicodedata.normalize("NFD", r) if not unicodedata.combining(ch))
+        for r in raw.split(",")
+    )
+
+
+def homophones(a: str, b: str) -> bool:
+    """True when two characters share a reading (tones ignored), or readings are unknown."""
+    ra, rb = _toneless(ord(a)), _toneless(ord(b))
+    if not ra or not rb:
+        return not _READINGS
+    return bool(ra & rb)
 _SPACE_OK = frozenset(" \t\u3000\u200b\u200c\u200d\u2060\ufeff")
 
 
@@ -30,7 +60,11 @@ def _edit(w: str, name: str) -> int | None:
     if len(w) == n:
         diff = [i for i in range(n) if w[i] != name[i]]
         if len(diff) == 1 and is_han(w[diff[0]]):
-            return _SUB
+            i = diff[0]
+            # At either end a different character often just starts or ends another word
+            # (邵阳学习, 党委宣传工作, 贵阳学院): there only a homophone counts (邵阳学园).
+            if 0 < i < n - 1 or homophones(w[i], name[i]):
+                return _SUB
         return None
     if n < 5:
         return None

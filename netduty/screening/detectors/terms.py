@@ -79,4 +79,13 @@ def detect_expressions(ctx: Context) -> list[Finding]:
                 suggestion=e_.right,
             )
         )
+    if len(out) > 1:
+        # A wrong expression inside a longer one (人民代表大汇 in 全国人民代表大汇) is one error.
+        out.sort(key=lambda f: (f.start, -f.end))
+        kept: list[Finding] = []
+        for f in out:
+            if kept and kept[-1].start <= f.start and f.end <= kept[-1].end:
+                continue
+            kept.append(f)
+        out = kept
     return out

@@ -42,16 +42,30 @@ _BLOCK = frozenset(
 )
 _SKIP = frozenset("script style noscript template head svg math object iframe".split())
 _WS = re.compile(r"[ \t\r\n\f\v]+")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def html(data: bytes, limits: Limits) -> Extracted:
     import lxml.html
     from lxml import etree
 
+    text = None
+    m = _CHARSET.search(data[:4096])
+    if m:
+        try:
+            text = data.decode(m.group(1).decode("ascii").lower().replace("gb2312", "gb18030"))
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text = decode(data)
+    text = _XML_DECL.sub("", text, count=1)
+    if not text.strip():
+        return Extracted(kind="html", text="", segments=[])
     try:
-        doc = lxml.html.document_fromstring(data)
-    except (etree.ParserError, ValueError):
-        doc = lxml.html.document_fromstring(decode(data))
+        doc = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise ExtractError("HTML 无法解析") from exc
     blocks: list[str] = []
     cur: list[str] = []
 

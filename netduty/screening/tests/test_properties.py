@@ -1,0 +1,65 @@
+"""Hypothesis: offsets are exact, and findings never change when unrelated text is appended."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from netduty.screening import Rules, Screener
+
+RULES = Rules.default().merged(
+    Rules.from_dict(
+        {
+            "terms": [{"category": "t", "words": ["法轮功", "十五", "第二十五条", "abc", "VPN"]}],
+            "allow": ["平台独立"],
+            "names": ["邵阳学院", "马克思主义学院"],
+            "people": [{"name": "张三", "titles": ["党委书记"]}, {"name": "李四", "titles": ["校长", "副校长"]}],
+            "allowed_domains": ["edu.cn"],
+        }
+    )
+)
+SCREENER = Screener(RULES)
+
+PIECES = [
+    "法", "轮", "功", "輪", "十", "五", "第", "二", "条", "a", "b", "c", "A", "Ｂ", "V", "P", "N", "邵", "阳", "学", "院",
+    "园", "马克思主义", "张三", "李四", "校长", "副", "党委书记", "机密", "秘密", "★", "10年", "内部资料", "严禁外传",
+    "1", "3", "8", "0", "6", "2", "X", "-", "+86", " ", "\u3000", "\u200b", "·", "，", "。", "\n", "\r\n", "*", "@",
+    "qq.com", "http://", "https://", "www.", "x.edu.cn", "/", "13812345678", "430502198510154015",
+    "6217002830020123453", "中华人民共合国", "平台独立", "😀", "𠀋",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+# Unrelated text: starts on a new line and contains nothing any rule matches.
+tails = st.lists(st.sampled_from(["今天天气很好", "我们", "。", " ", "\n", "好"]), max_size=20).map(lambda s: "\n" + "".join(s))
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(texts)
+def test_offsets_are_exact(text: str) -> None:
+    for f in SCREENER.screen_text(text):
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start : f.end] == f.text
+
+
+@SETTINGS
+@given(texts, tails)
+def test_appending_unrelated_text_changes_nothing(text: str, tail: str) -> None:
+    assert SCREENER.screen_text(text + tail) == SCREENER.screen_text(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_unicode_never_crashes(text: str) -> None:
+    for f in SCREENER.screen_text(text):
+        assert text[f.start : f.end] == f.text
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=6), max_size=5), texts)
+def test_any_rules_offsets_exact(words: list[str], text: str) -> None:
+    try:
+        rules = Rules.from_dict({"terms": [{"category": "x", "words": words}], "names": words, "allow": words[:1]})
+    except ValueError:
+        return
+    for f in Screener(rules).screen_text(text):
+        assert text[f.start : f.end] == f.text
