@@ -1,0 +1,69 @@
+import pytest
+from django.urls import reverse
+
+from netduty.core.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dashboard_in_chinese_by_default(client, world):
+    client.force_login(world.secretary)
+    html = client.get(reverse("home")).content.decode()
+    assert "工作台" in html and "第一责任人" in html and "文学院党总支" in html
+    assert 'lang="zh-hans"' in html
+
+
+def test_english_is_available(client, world):
+    client.force_login(world.secretary)
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    html = client.get(reverse("home")).content.decode()
+    assert "Dashboard" in html and "My responsibilities" in html
+
+
+def test_security_headers(client, world):
+    client.force_login(world.secretary)
+    response = client.get(reverse("home"))
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert len(response["X-Request-ID"]) == 32
+
+
+def test_no_external_resources_in_pages(client, world):
+    client.force_login(world.propaganda)
+    for name, kwargs in [("home", {}), ("org:unit_list", {}), ("org:unit_detail", {"pk": world.college_a.pk}),
+                         ("audit_list", {}), ("policy:pack_list", {})]:
+        html = client.get(reverse(name, kwargs=kwargs)).content.decode()
+        assert "http://" not in html.replace("http://testserver", "") and "https://" not in html, name
+
+
+def test_login_and_failed_login_are_audited(client, world):
+    from netduty.org.tests.factories import PASSWORD
+
+    client.post(reverse("login"), {"username": "secretary", "password": "wrong"})
+    assert AuditEvent.objects.filter(action="auth.login_failed", object_repr="secretary").exists()
+    response = client.post(reverse("login"), {"username": "secretary", "password": PASSWORD})
+    assert response.status_code == 302
+    event = AuditEvent.objects.filter(action="auth.login").latest("id")
+    assert event.actor_id == world.secretary.pk and event.request_id
+
+
+def test_user_text_is_escaped(client, world):
+    from netduty.org import services
+
+    services.unit_update(actor=world.propaganda, unit=world.college_b, name="<script>alert(1)</script>外院")
+    client.force_login(world.propaganda)
+    html = client.get(reverse("org:unit_list")).content.decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+
+
+def test_audit_page_filters(client, world):
+    client.force_login(world.propaganda)
+    html = client.get(reverse("audit_list"), {"action": "org.unit.create"}).content.decode()
+    assert "org.unit.create" in html and "org.appointment.create</code>" not in html
+
+
+def test_healthz(client):
+    assert client.get("/healthz").json()["status"] == "ok"
