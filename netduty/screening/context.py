@@ -125,10 +125,12 @@ class Context:
 
     def term_span(self, cs: int, ce: int, *, max_gap: int = MAX_GAP, word_bounds: bool = True) -> tuple[int, int] | None:
         """Original span of a compact match, or None when its gaps or word boundaries disqualify it."""
-        pos = self.norm.positions(cs, ce)
         text = self.text
-        s, e = pos[0], pos[-1] + 1
+        s, e = self.norm.span(cs, ce)
         if e - s != ce - cs:
+            if max_gap == 0:
+                return None
+            pos = self.norm.positions(cs, ce)
             for a, b in zip(pos, pos[1:], strict=False):
                 if b - a - 1 > max_gap:
                     return None

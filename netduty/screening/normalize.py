@@ -2,8 +2,10 @@
 
 The screening matchers run on a *compact* form of the text:
 
-* interference characters (whitespace other than ``\\n``, punctuation, symbols, control and
-  format characters such as zero-width spaces, combining marks) are removed;
+* interference characters (whitespace other than ``\\n``, ASCII punctuation, symbols, middle
+  dots, control and format characters such as zero-width spaces, combining marks, emoji) are
+  removed; Chinese clause/sentence punctuation (，。、；：？！“”（）《》… see ``BOUNDARY``) is
+  kept as a boundary that no match crosses;
 * every remaining character is folded one-to-one: NFKC compatibility forms (full-width
   letters and digits, Kangxi radicals, circled digits …), lower case, and traditional →
   simplified Chinese (OpenCC ``t2s``, character level).
@@ -30,9 +32,10 @@ _LOCK = threading.Lock()
 class _Tables:
     fold: dict[int, str]  # code point -> one folded character (only characters that change)
     interference: frozenset[str]
-    re_interference: re.Pattern[str]
-    re_kept_run: re.Pattern[str]
+    re_interference: re.Pattern[str]  # BMP interference runs (one fast big-charset)
+    re_interference_astral: re.Pattern[str]  # interference outside the BMP (emoji …)
     re_fold_run: re.Pattern[str]
+    re_fold_run_astral: re.Pattern[str]
 
 
 _TABLES: _Tables | None = None
@@ -40,6 +43,16 @@ _TABLES: _Tables | None = None
 # Ranges scanned when building the tables: the BMP, the supplementary symbol/emoji planes and
 # the tag characters.  CJK extension planes (U+20000+) are letters and never fold.
 _SCAN = (range(0x0000, 0x10000), range(0x10000, 0x20000), range(0xE0000, 0xE1000))
+
+
+# Clause and sentence punctuation of Chinese text is a *boundary*, not interference: it is kept
+# in the compact text (so no term, name or title is matched across it) and folded to one form.
+# Everything else that is not a letter or digit — spaces, ASCII punctuation, symbols, middle
+# dots, zero-width and other format characters, combining marks, emoji — is interference.
+BOUNDARY = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—"
+_BOUNDARY_FOLD = {"﹐": "，", "﹒": "。", "﹑": "、", "﹔": "；", "﹕": "：", "﹖": "？", "﹗": "！", "︰": "：",
+                  "︐": "，", "︒": "。", "︑": "、", "︔": "；", "︓": "：", "︕": "！", "︖": "？",
+                  "﹙": "（", "﹚": "）", "︵": "（", "︶": "）", "〝": "“", "〞": "”", "―": "—"}
 
 
 def _is_interference_category(cat: str) -> bool:
@@ -69,7 +82,10 @@ def _build() -> _Tables:
     for rng in _SCAN:
         for cp in rng:
             c = chr(cp)
-            if c == "\n":
+            if c == "\n" or c in BOUNDARY:
+                continue
+            if c in _BOUNDARY_FOLD:
+                fold[cp] = _BOUNDARY_FOLD[c]
                 continue
             cat = unicodedata.category(c)
             if cat == "Cn":
@@ -104,15 +120,48 @@ def _build() -> _Tables:
         t2 = fold.get(ord(t))
         if t2 is not None:
             fold[cp] = t2
-    interf_class = _char_class(interference)
-    fold_class = _char_class([chr(cp) for cp in fold])
+    # sre checks a BMP class with one table lookup but astral ranges one by one, so the
+    # (rare) astral characters get their own pattern, run only when the text has any.
+    bmp = [c for c in interference if ord(c) < 0x10000]
+    astral = [c for c in interference if ord(c) >= 0x10000]
+    fold_bmp = [chr(cp) for cp in fold if cp < 0x10000]
+    fold_astral = [chr(cp) for cp in fold if cp >= 0x10000]
     return _Tables(
         fold=fold,
         interference=frozenset(interference),
-        re_interference=re.compile(interf_class + "+"),
-        re_kept_run=re.compile("[^" + interf_class[1:-1] + "\n]+"),
-        re_fold_run=re.compile(fold_class + "+"),
+        re_interference=re.compile(_char_class(bmp) + "+"),
+        re_interference_astral=re.compile(_char_class(astral) + "+"),
+        re_fold_run=re.compile(_char_class(fold_bmp) + "+"),
+        re_fold_run_astral=re.compile(_char_class(fold_astral) + "+"),
     )
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _strip_interference(t: _Tables, s: str) -> str:
+    s = t.re_interference.sub("", s)
+    if _ASTRAL.search(s):
+        s = t.re_interference_astral.sub("", s)
+    return s
+
+
+def interference_runs(s: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sorted, merged (start, end) runs of interference characters in s[start:end]."""
+    t = tables()
+    end = len(s) if end is None else end
+    runs = [m.span() for m in t.re_interference.finditer(s, start, end)]
+    if _ASTRAL.search(s, start, end):
+        runs += [m.span() for m in t.re_interference_astral.finditer(s, start, end)]
+        runs.sort()
+        merged: list[tuple[int, int]] = []
+        for a, b in runs:
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        runs = merged
+    return runs
 
 
 def tables() -> _Tables:
@@ -131,23 +180,24 @@ def is_interference(ch: str) -> bool:
 def fold_text(s: str) -> str:
     """Fold every character of *s* one-to-one (no removal): same length as *s*."""
     t = tables()
-    if not t.re_fold_run.search(s):
+    if not t.re_fold_run.search(s) and not (_ASTRAL.search(s) and t.re_fold_run_astral.search(s)):
         return s
     return s.translate(t.fold)
 
 
 def normalize_pattern(s: str) -> str:
     """The compact form of a rule pattern (term, name, title …)."""
-    t = tables()
-    return fold_text(t.re_interference.sub("", s.replace("\n", "")))
+    return fold_text(_strip_interference(tables(), s.replace("\n", "")))
 
 
 def compact_text(text: str) -> str:
     t = tables()
-    compact = t.re_interference.sub("", text)
+    compact = _strip_interference(t, text)
+    fold = t.fold
     if t.re_fold_run.search(compact):
-        fold = t.fold
         compact = t.re_fold_run.sub(lambda m: m.group().translate(fold), compact)
+    if _ASTRAL.search(compact) and t.re_fold_run_astral.search(compact):
+        compact = t.re_fold_run_astral.sub(lambda m: m.group().translate(fold), compact)
     return compact
 
 
@@ -187,10 +237,13 @@ class Normalized:
             cstarts: list[int] = []
             ostarts: list[int] = []
             c = cstart
-            for m in tables().re_kept_run.finditer(self.text, ostart, oend):
-                cstarts.append(c)
-                ostarts.append(m.start())
-                c += m.end() - m.start()
+            prev = ostart
+            for a, b in interference_runs(self.text, ostart, oend) + [(oend, oend)]:
+                if a > prev:
+                    cstarts.append(c)
+                    ostarts.append(prev)
+                    c += a - prev
+                prev = b
             got = (cstart, cstarts, ostarts)
             self._lines[k] = got
         return got
@@ -213,7 +266,13 @@ class Normalized:
             c += 1
         return out
 
+    def to_orig(self, ci: int) -> int:
+        """Original offset of compact character *ci*."""
+        cnl = self._cnl if self._cnl is not None else self._line_index()[0]
+        _, cstarts, ostarts = self._line_map(bisect_right(cnl, ci))
+        r = bisect_right(cstarts, ci) - 1
+        return ostarts[r] + (ci - cstarts[r])
+
     def span(self, cs: int, ce: int) -> tuple[int, int]:
         """Original [start, end) covering compact characters cs … ce-1."""
-        pos = self.positions(cs, ce) if ce - cs <= 64 else self.positions(cs, cs + 1) + self.positions(ce - 1, ce)
-        return pos[0], pos[-1] + 1
+        return self.to_orig(cs), self.to_orig(ce - 1) + 1

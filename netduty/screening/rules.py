@@ -240,7 +240,7 @@ class _Validator:
         from .normalize import normalize_pattern
 
         for i, w in enumerate(words):
-            if not normalize_pattern(w):
+            if not any(ch.isalnum() for ch in normalize_pattern(w)):
                 raise self.fail(f"{where}.words[{i}]", f"“{w}”只由空白或标点组成，无法匹配")
         return TermGroup(
             category=category,
@@ -258,7 +258,7 @@ class _Validator:
 
         if normalize_pattern(wrong) == normalize_pattern(right):
             raise self.fail(where, f"wrong 与 right 规范化后相同（“{wrong}”）")
-        if not normalize_pattern(wrong):
+        if not any(ch.isalnum() for ch in normalize_pattern(wrong)):
             raise self.fail(f"{where}.wrong", "只由空白或标点组成，无法匹配")
         return Expression(
             wrong=wrong,

@@ -105,9 +105,18 @@ def detect(ctx: Context) -> list[Finding]:
                 return True
         return False
 
+    def inside_exact(s: int, e: int) -> bool:
+        i = bisect_left(exact_starts, s + 1)
+        for a, b in reversed(exact[max(0, i - 4) : i]):
+            if a <= s and e <= b:
+                return True
+        return False
+
     cands: dict[tuple[int, int], tuple[int, int, int]] = {}
     for kind, hits in ((m.NAME_L, anchors_l), (m.NAME_R, anchors_r)):
         for ni, s, e in hits:
+            if exact and inside_exact(s, e):
+                continue  # every window around this anchor overlaps an exact name
             name = names[ni]  # type: ignore[index]
             n = len(name)
             for length in (n, n - 1, n + 1) if n >= 5 else (n,):

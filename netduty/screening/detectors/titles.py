@@ -48,16 +48,24 @@ def detect(ctx: Context) -> list[Finding]:
 
     out: list[Finding] = []
     for s, e, pi in kept:
-        name_span = orig(s, e)
-        if name_span is None:
+        before, after = by_end.get(s), by_start.get(e)
+        if before is None and after is None:
             continue
-        ns, ne = name_span
         own = c.person_titles[pi]
         person = c.people[pi]
-        for side in ("before", "after"):
-            t = by_end.get(s) if side == "before" else by_start.get(e)
+        name_span: tuple[int, int] | None = None
+        for side, t in (("before", before), ("after", after)):
             if t is None:
                 continue
+            title = compact[t[0] : t[1]]
+            owners = c.title_owners.get(title, frozenset())
+            if title in own or not (owners - {pi}):
+                continue
+            if name_span is None:
+                name_span = orig(s, e)
+                if name_span is None:
+                    break
+            ns, ne = name_span
             ts_te = orig(*t)
             if ts_te is None:
                 continue
@@ -71,10 +79,6 @@ def detect(ctx: Context) -> list[Finding]:
                     nxt = next((x for x in kept if x[0] == t[1]), None)
                     if nxt is not None and orig(nxt[0], nxt[1]) is not None:
                         continue
-            title = compact[t[0] : t[1]]
-            owners = c.title_owners.get(title, frozenset())
-            if title in own or not (owners - {pi}):
-                continue
             fs, fe = (ts, ne) if side == "before" else (ns, te)
             if ctx.allowed(fs, fe):
                 continue
