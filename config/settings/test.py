@@ -19,3 +19,7 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 LANGUAGE_CODE = "zh-hans"
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, not shared-cache memory: concurrency tests need SQLite's real locking (busy
+    # timeout, WAL, IMMEDIATE transactions) exactly as in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-netduty.sqlite3")}  # noqa: F405
