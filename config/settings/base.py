@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "netduty.policy",
     "netduty.org",
+    "netduty.duties",
+    "netduty.fronts",
 ]
 
 MIDDLEWARE = [

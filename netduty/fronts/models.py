@@ -1,0 +1,77 @@
+"""阵地台账: every outlet the institution publishes through, and its review stages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Platform(models.TextChoices):
+    WEBSITE = "website", _("网站栏目")
+    WECHAT = "wechat", _("微信公众号")
+    WEIBO = "weibo", _("微博")
+    DOUYIN = "douyin", _("抖音")
+    CHANNELS = "channels", _("视频号")
+    BILIBILI = "bilibili", _("哔哩哔哩")
+    ESCREEN = "escreen", _("电子屏")
+    OTHER = "other", _("其他")
+
+
+class Tier(models.TextChoices):
+    SCHOOL = "1", _("一级（学校）")
+    UNIT = "2", _("二级（学院、部门）")
+    GRASSROOTS = "3", _("三级（班级、社团）")
+
+
+class ChannelStatus(models.TextChoices):
+    PENDING = "pending", _("备案审批中")
+    ACTIVE = "active", _("在用")
+    REJECTED = "rejected", _("备案未通过")
+    CLOSED = "closed", _("已关停")
+
+
+class Channel(models.Model):
+    unit = models.ForeignKey("org.Unit", verbose_name=_("主办单位"), on_delete=models.PROTECT, related_name="channels")
+    platform = models.CharField(_("平台"), max_length=16, choices=Platform.choices)
+    name = models.CharField(_("名称"), max_length=200)
+    account_id = models.CharField(_("账号 / 标识"), max_length=200, blank=True)
+    url = models.URLField(_("网址"), max_length=500, blank=True)
+    url_prefix = models.URLField(_("网址前缀"), max_length=500, blank=True,
+                                 help_text=_("核查抓取只允许访问此前缀下的网址"))
+    feed_url = models.URLField(_("RSS / 站点地图"), max_length=500, blank=True)
+    tier = models.CharField(_("层级"), max_length=1, choices=Tier.choices, default=Tier.UNIT)
+    status = models.CharField(_("状态"), max_length=16, choices=ChannelStatus.choices, default=ChannelStatus.PENDING)
+    verified_entity = models.CharField(_("认证主体"), max_length=200, blank=True)
+    opened_on = models.DateField(_("开通日期"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["unit__path", "tier", "name"]
+        verbose_name = _("阵地")
+        verbose_name_plural = _("阵地")
+        constraints = [
+            models.UniqueConstraint(fields=["platform", "account_id"], condition=~models.Q(account_id=""),
+                                    name="fronts_channel_platform_account"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ChannelStage(models.Model):
+    """One step of a channel's review chain: stage `order` is decided by someone holding one of
+    `roles` (policy role codes) on the channel's unit (or school-wide for an added 宣传部 stage)."""
+
+    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="stages")
+    order = models.PositiveSmallIntegerField(_("顺序"))
+    code = models.SlugField(_("代码"), max_length=32)
+    name = models.CharField(_("名称"), max_length=50)
+    roles = models.JSONField(_("可审核角色"), default=list)
+
+    class Meta:
+        ordering = ["channel", "order"]
+        verbose_name = _("审核阶段")
+        verbose_name_plural = _("审核阶段")
+        constraints = [models.UniqueConstraint(fields=["channel", "order"], name="fronts_stage_channel_order")]
+
+    def __str__(self) -> str:
+        return f"{self.channel} · {self.name}"
