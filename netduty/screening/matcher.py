@@ -57,19 +57,31 @@ class PatternIndex:
         return pat
 
     def build(self) -> None:
+        # ContiguousNFA measured fastest on CJK text here (see bench/screening.py).
         self._ac = ahocorasick_rs.AhoCorasick(
             self.patterns,
             matchkind=ahocorasick_rs.MatchKind.Standard,
             store_patterns=False,
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA,
         ) if self.patterns else None
+        # Fast bucketing: most patterns play exactly one role.
+        self._single = [r[0] if len(r) == 1 else None for r in self.roles]
 
     def find(self, compact: str) -> dict[str, list[tuple[Hashable, int, int]]]:
         """All overlapping occurrences, bucketed by role kind: kind -> [(arg, start, end)]."""
         out: dict[str, list[tuple[Hashable, int, int]]] = defaultdict(list)
         if self._ac is None or not compact:
             return out
-        roles = self.roles
-        for pid, s, e in self._ac.find_matches_as_indexes(compact, overlapping=True):
-            for kind, arg in roles[pid]:
-                out[kind].append((arg, s, e))
+        single = self._single
+        by_role: dict[tuple[str, Hashable] | None, list[tuple[int, int, int]]] = defaultdict(list)
+        for t in self._ac.find_matches_as_indexes(compact, overlapping=True):
+            by_role[single[t[0]]].append(t)
+        multi = by_role.pop(None, None)
+        for (kind, arg), ms in by_role.items():
+            out[kind].extend([(arg, s, e) for _, s, e in ms])
+        if multi:
+            roles = self.roles
+            for pid, s, e in multi:
+                for kind, arg in roles[pid]:
+                    out[kind].append((arg, s, e))
         return out

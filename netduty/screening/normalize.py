@@ -36,6 +36,9 @@ class _Tables:
     re_interference_astral: re.Pattern[str]  # interference outside the BMP (emoji …)
     re_fold_run: re.Pattern[str]
     re_fold_run_astral: re.Pattern[str]
+    re_change_run: re.Pattern[str]  # interference or folding (BMP): one pass builds the compact text
+    re_change_run_astral: re.Pattern[str]
+    compact_table: dict[int, str | None]  # interference -> None, folding -> target
 
 
 _TABLES: _Tables | None = None
@@ -133,6 +136,9 @@ def _build() -> _Tables:
         re_interference_astral=re.compile(_char_class(astral) + "+"),
         re_fold_run=re.compile(_char_class(fold_bmp) + "+"),
         re_fold_run_astral=re.compile(_char_class(fold_astral) + "+"),
+        re_change_run=re.compile(_char_class(bmp + fold_bmp) + "+"),
+        re_change_run_astral=re.compile(_char_class(astral + fold_astral) + "+"),
+        compact_table={**{ord(c): None for c in interference}, **fold},
     )
 
 
@@ -190,14 +196,29 @@ def normalize_pattern(s: str) -> str:
     return fold_text(_strip_interference(tables(), s.replace("\n", "")))
 
 
+def _compact_pass(pattern: re.Pattern[str], table: dict[int, str | None], text: str) -> str:
+    # One regex pass over the text; Python work only per run of characters that change.
+    pieces: list[str] = []
+    append = pieces.append
+    prev = 0
+    for m in pattern.finditer(text):
+        a = m.start()
+        if a > prev:
+            append(text[prev:a])
+        append(m.group().translate(table))
+        prev = m.end()
+    if prev == 0:
+        return text
+    append(text[prev:])
+    return "".join(pieces)
+
+
 def compact_text(text: str) -> str:
+    """Interference removed and every character folded (see the module docstring)."""
     t = tables()
-    compact = _strip_interference(t, text)
-    fold = t.fold
-    if t.re_fold_run.search(compact):
-        compact = t.re_fold_run.sub(lambda m: m.group().translate(fold), compact)
-    if _ASTRAL.search(compact) and t.re_fold_run_astral.search(compact):
-        compact = t.re_fold_run_astral.sub(lambda m: m.group().translate(fold), compact)
+    compact = _compact_pass(t.re_change_run, t.compact_table, text)
+    if _ASTRAL.search(compact):
+        compact = _compact_pass(t.re_change_run_astral, t.compact_table, compact)
     return compact
 
 

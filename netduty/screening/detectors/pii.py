@@ -26,7 +26,8 @@ from stdnum.cn import ric
 from ..context import Context, is_ascii_alnum
 from ..findings import Finding
 
-_RUN = re.compile(r"[+0-9][0-9 \-]{9,}[0-9Xx]")
+# One pass finds every candidate: runs of 7+ digits (single spaces/hyphens allowed inside).
+_RUN = re.compile(r"[+0-9][0-9 \-]{5,}[0-9Xx]")
 _SEP = re.compile(r"([ \-]+)")
 _GLUE = frozenset("._/\\@#-+*%&=")
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
@@ -38,7 +39,6 @@ _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}\Z")
 _EMAIL_DOMAIN = re.compile(
     r"@((?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![A-Za-z0-9\-])"
 )
-_PASSPORT = re.compile(r"E[A-Z0-9][0-9]{7}|G[0-9]{8}")
 _PASSPORT_CTX = re.compile(r"[A-Z]{1,2}[0-9]{7,8}")
 
 
@@ -107,12 +107,20 @@ _INFO = {
 }
 
 
-def _digit_runs(ctx: Context) -> list[Finding]:
+def _digit_runs(ctx: Context, passports: set[tuple[int, int]]) -> list[Finding]:
     text = ctx.text
     n = len(text)
     out: list[Finding] = []
     for mt in _RUN.finditer(text):
         start, end = mt.span()
+        # Passport: E/G + 8 digits, E + letter + 7 digits (the run is the digits); the
+        # boundaries are checked in _passports.
+        if start > 0 and text[start - 1] in "EG" and text[start : start + 8].isdigit():
+            passports.add((start - 1, start + 8))
+        elif start > 1 and text[start - 2] == "E" and "A" <= text[start - 1] <= "Z" and text[start : start + 7].isdigit():
+            passports.add((start - 2, start + 7))
+        if end - start < 11:
+            continue
         parts = _SEP.split(mt.group())
         groups, seps = parts[0::2], parts[1::2]
         offs = []
@@ -190,12 +198,9 @@ def _emails(ctx: Context) -> list[Finding]:
     return out
 
 
-def _passports(ctx: Context) -> list[Finding]:
+def _passports(ctx: Context, spans: set[tuple[int, int]]) -> list[Finding]:
     text = ctx.text
     n = len(text)
-    spans: set[tuple[int, int]] = set()
-    for mt in _PASSPORT.finditer(text):
-        spans.add(mt.span())
     pos = text.find("护照")
     while pos != -1:
         line_end = text.find("\n", pos)
@@ -219,7 +224,9 @@ def _passports(ctx: Context) -> list[Finding]:
 
 def detect(ctx: Context) -> list[Finding]:
     emails = _emails(ctx)
-    out = _digit_runs(ctx) + _passports(ctx)
+    passports: set[tuple[int, int]] = set()
+    out = _digit_runs(ctx, passports)
+    out += _passports(ctx, passports)
     if emails:
         # A number inside an e-mail address is reported as the e-mail only.
         out = [f for f in out if not any(x.start <= f.start and f.end <= x.end for x in emails)]
