@@ -20,3 +20,26 @@ class RequestIdMiddleware:
             reset_request_meta(token)
         response["X-Request-ID"] = request_id
         return response
+
+
+class ChineseFirstLocaleMiddleware:
+    """zh-Hans unless the person chose another language (the set_language cookie).
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language; on a campus where
+    every document is Chinese, the UI stays Chinese until someone switches it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        supported = {code for code, _ in settings.LANGUAGES}
+        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -67,3 +67,9 @@ def test_audit_page_filters(client, world):
 
 def test_healthz(client):
     assert client.get("/healthz").json()["status"] == "ok"
+
+
+def test_browser_language_does_not_switch_the_ui(client, world):
+    client.force_login(world.secretary)
+    html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "工作台" in html
