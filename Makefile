@@ -37,8 +37,9 @@ run: setup
 	@echo ""
 	@echo "  netduty → http://127.0.0.1:$(PORT)/   (登录：admin / netduty-demo-2026，其他演示账号见 README)"
 	@echo ""
-	@$(BIN)/netduty db_worker --queue-name '*' --interval 2 & WORKER=$$!; \
-	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	@$(BIN)/netduty db_worker --queue-name '*' --interval 2 --no-reload & WORKER=$$!; \
+	$(BIN)/netduty scheduler --interval 60 & SCHED=$$!; \
+	trap 'kill $$WORKER $$SCHED 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/netduty runserver 127.0.0.1:$(PORT)
 
 browser-deps:
