@@ -63,7 +63,14 @@ class Screener:
         found += names.detect(ctx)
         found += titles.detect(ctx)
         found.sort(key=Finding.sort_key)
-        return found
+        seen: set[tuple[str, int, int]] = set()
+        out: list[Finding] = []
+        for f in found:
+            key = (f.category, f.start, f.end)
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+        return out
 
     def screen_file(
         self, source: str | os.PathLike[str] | bytes, filename: str | None = None

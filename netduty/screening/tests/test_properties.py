@@ -63,3 +63,14 @@ def test_any_rules_offsets_exact(words: list[str], text: str) -> None:
         return
     for f in Screener(rules).screen_text(text):
         assert text[f.start : f.end] == f.text
+
+
+def test_chunked_screening_is_identical(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from netduty.screening import engine
+
+    lines = ["机密★10年", "校长张三出席，手机13812345678", "邵阳学园 http://x.com 法 轮 功", "秘密", "普通的一行文字"]
+    text = "\n".join(lines[i % len(lines)] for i in range(400))
+    whole = SCREENER.screen_text(text)
+    monkeypatch.setattr(engine, "CHUNK_CHARS", 97)
+    assert SCREENER.screen_text(text) == whole
+    assert len(whole) > 400
