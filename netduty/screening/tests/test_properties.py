@@ -54,11 +54,19 @@ def test_arbitrary_unicode_never_crashes(text: str) -> None:
         assert text[f.start : f.end] == f.text
 
 
-@settings(max_examples=50, deadline=None)
-@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=6), max_size=5), texts)
+WORDS = st.lists(st.one_of(st.sampled_from(PIECES), st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=6)),
+                 max_size=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(WORDS, texts)
 def test_any_rules_offsets_exact(words: list[str], text: str) -> None:
     try:
-        rules = Rules.from_dict({"terms": [{"category": "x", "words": words}], "names": words, "allow": words[:1]})
+        rules = Rules.from_dict({
+            "terms": [{"category": "x", "words": words}], "names": words, "allow": words[:1],
+            "people": [{"name": w, "titles": words[i + 1 :]} for i, w in enumerate(words)],
+            "expressions": [{"wrong": w, "right": w + "正"} for w in words[:2]],
+        })
     except ValueError:
         return
     for f in Screener(rules).screen_text(text):
@@ -74,3 +82,18 @@ def test_chunked_screening_is_identical(monkeypatch) -> None:  # type: ignore[no
     monkeypatch.setattr(engine, "CHUNK_CHARS", 97)
     assert SCREENER.screen_text(text) == whole
     assert len(whole) > 400
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6), texts, tails)
+def test_any_rules_append_invariance(words: list[str], text: str, tail: str) -> None:
+    try:
+        rules = Rules.from_dict({
+            "terms": [{"category": "x", "words": words}], "names": words, "allow": words[:1],
+            "people": [{"name": w, "titles": words[i + 1 :]} for i, w in enumerate(words)],
+            "allowed_domains": ["x.edu.cn"],
+        })
+    except ValueError:
+        return
+    s = Screener(rules)
+    assert s.screen_text(text + tail) == s.screen_text(text)
