@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import matcher as m
 from .normalize import Normalized, fold_text, normalize_pattern, tables
@@ -114,7 +114,7 @@ class Context:
     text: str
     norm: Normalized
     compiled: Compiled
-    hits: dict[str, list[tuple[Hashable, int, int]]]
+    hits: dict[str, list[tuple[Any, int, int]]]
     _allow: list[tuple[int, int]] | None = None
     _line_norm: dict[int, tuple[int, str]] = field(default_factory=dict)
 

@@ -10,7 +10,7 @@ or contain each other — the property leftmost-longest matchers lose.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable
+from typing import Any
 
 import ahocorasick_rs
 
@@ -30,7 +30,7 @@ SECRET = "secret"
 NOTICE = "notice"
 LINK = "link"
 
-Role = tuple[str, Hashable]
+Role = tuple[str, Any]
 
 
 class PatternIndex:
@@ -40,7 +40,7 @@ class PatternIndex:
         self.roles: list[list[Role]] = []
         self._ac: ahocorasick_rs.AhoCorasick | None = None
 
-    def add(self, raw: str, kind: str, arg: Hashable, *, normalized: bool = False) -> str:
+    def add(self, raw: str, kind: str, arg: Any, *, normalized: bool = False) -> str:
         """Register *raw* (normalised unless *normalized*) for a role; returns the compact form."""
         pat = raw if normalized else normalize_pattern(raw)
         if not pat:
@@ -67,17 +67,20 @@ class PatternIndex:
         # Fast bucketing: most patterns play exactly one role.
         self._single = [r[0] if len(r) == 1 else None for r in self.roles]
 
-    def find(self, compact: str) -> dict[str, list[tuple[Hashable, int, int]]]:
+    def find(self, compact: str) -> dict[str, list[tuple[Any, int, int]]]:
         """All overlapping occurrences, bucketed by role kind: kind -> [(arg, start, end)]."""
-        out: dict[str, list[tuple[Hashable, int, int]]] = defaultdict(list)
+        out: dict[str, list[tuple[Any, int, int]]] = defaultdict(list)
         if self._ac is None or not compact:
             return out
         single = self._single
-        by_role: dict[tuple[str, Hashable] | None, list[tuple[int, int, int]]] = defaultdict(list)
+        by_role: dict[tuple[str, Any] | None, list[tuple[int, int, int]]] = defaultdict(list)
         for t in self._ac.find_matches_as_indexes(compact, overlapping=True):
             by_role[single[t[0]]].append(t)
-        multi = by_role.pop(None, None)
-        for (kind, arg), ms in by_role.items():
+        multi = by_role.get(None)
+        for role, ms in by_role.items():
+            if role is None:
+                continue
+            kind, arg = role
             out[kind].extend([(arg, s, e) for _, s, e in ms])
         if multi:
             roles = self.roles

@@ -117,7 +117,7 @@ def detect(ctx: Context) -> list[Finding]:
         for ni, s, e in hits:
             if exact and inside_exact(s, e):
                 continue  # every window around this anchor overlaps an exact name
-            name = names[ni]  # type: ignore[index]
+            name = names[ni]
             n = len(name)
             for length in (n, n - 1, n + 1) if n >= 5 else (n,):
                 ws = s if kind == m.NAME_L else e - length
@@ -131,9 +131,9 @@ def detect(ctx: Context) -> list[Finding]:
                 if ed is None:
                     continue
                 key = (ws, we)
-                rank = (ed, -n, ni)  # type: ignore[assignment]
+                rank = (ed, -n, ni)
                 if key not in cands or rank < cands[key]:
-                    cands[key] = rank  # type: ignore[assignment]
+                    cands[key] = rank
     if not cands:
         return []
     text = ctx.text

@@ -17,7 +17,7 @@ def detect_terms(ctx: Context) -> list[Finding]:
     seen: set[tuple[str, int, int]] = set()
     spans: dict[tuple[int, int], tuple[int, int] | None] = {}
     for arg, cs, ce in hits:
-        gi, word = arg  # type: ignore[misc]
+        gi, word = arg
         g = groups[gi]
         key = (cs, ce)
         if key not in spans:
@@ -55,16 +55,16 @@ def detect_expressions(ctx: Context) -> list[Finding]:
     for ei, cs, ce in ctx.hits.get(m.RIGHT, ()):
         sp = ctx.term_span(cs, ce, word_bounds=False)
         if sp:
-            rights.setdefault(ei, []).append(sp)  # type: ignore[arg-type]
+            rights.setdefault(ei, []).append(sp)
     out: list[Finding] = []
     seen: set[tuple[int, int]] = set()
     for ei, cs, ce in hits:
-        e_ = exprs[ei]  # type: ignore[index]
+        e_ = exprs[ei]
         sp = ctx.term_span(cs, ce)
         if sp is None or sp in seen:
             continue
         s, e = sp
-        if ctx.allowed(s, e) or any(a <= s and e <= b for a, b in rights.get(ei, ())):  # type: ignore[arg-type]
+        if ctx.allowed(s, e) or any(a <= s and e <= b for a, b in rights.get(ei, ())):
             continue
         seen.add(sp)
         out.append(

@@ -30,7 +30,7 @@ def detect(ctx: Context) -> list[Finding]:
     for s, e, pi in plist:
         if any(a <= s and e <= b and (b - a) > (e - s) for a, b, _ in kept[-8:]):
             continue
-        kept.append((s, e, pi))  # type: ignore[arg-type]
+        kept.append((s, e, pi))
     person_starts = {s for s, _, _ in kept}
     by_end: dict[int, tuple[int, int]] = {}
     by_start: dict[int, tuple[int, int]] = {}

@@ -115,8 +115,7 @@ def _blocks(container: etree._Element, label: str, tb: TextBuilder, counter: lis
                     continue
                 for c, tc in enumerate(tr.findall(W + "tc"), 1):
                     for p in tc.iter(W + "p"):
-                        nested: list[etree._Element] = []
-                        tb.add(_para_text(p, nested), f"{label}表格{t}第{r}行第{c}列")
+                        tb.add(_para_text(p, []), f"{label}表格{t}第{r}行第{c}列")
         elif tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", MC + "AlternateContent", MC + "Choice"):
             _blocks(el, label, tb, counter, tables)
 
