@@ -234,6 +234,8 @@ class _Validator:
         if not _CATEGORY_RE.match(category):
             raise self.fail(f"{where}.category", f"只能包含字母、数字、下划线和连字符，实际是“{category}”")
         words_raw = g.get("words") or []
+        if isinstance(words_raw, str):
+            words_raw = [words_raw]
         if not isinstance(words_raw, list):
             raise self.fail(f"{where}.words", "必须是列表")
         words = _dedupe(self.string(w, f"{where}.words[{i}]") for i, w in enumerate(words_raw))
@@ -268,8 +270,8 @@ class _Validator:
         )
 
     def person(self, value: Any, where: str) -> Person:
-        p = self.mapping(value, where, ("name", "titles"), ("name",))
-        titles_raw = p.get("titles") or []
+        p = self.mapping(value, where, ("name", "titles", "title"), ("name",))
+        titles_raw = p.get("titles") or p.get("title") or []
         if isinstance(titles_raw, str):
             titles_raw = [titles_raw]
         if not isinstance(titles_raw, list):
