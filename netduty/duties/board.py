@@ -54,11 +54,16 @@ class Rate:
     key: Any
     label: str
     total: int = 0
-    by_status: dict[Status, int] = field(default_factory=lambda: defaultdict(int))
+    by_status: dict[Status, int] = field(default_factory=dict)
 
     @property
     def finished(self) -> int:
-        return sum(self.by_status[s] for s in FINISHED)
+        return sum(self.by_status.get(s, 0) for s in FINISHED)
+
+    @property
+    def counts(self) -> list[int]:
+        """Numbers by status, in the order of `Status` (for templates)."""
+        return [self.by_status.get(s, 0) for s in Status]
 
     @property
     def percent(self) -> float:
@@ -101,6 +106,10 @@ class Board:
     @property
     def percent(self) -> float:
         return round(100 * self.finished / self.total, 1) if self.total else 0.0
+
+    @property
+    def counts(self) -> list[int]:
+        return [self.totals.get(s, 0) for s in Status]
 
 
 def _columns(slot: Slot, codes: set[str]) -> list[Column]:
@@ -165,7 +174,7 @@ def build(user: Any, slot: Slot, *, unit_kind: str = "", task: str = "", status:
                 continue
             for r in (rate, task_rates[col.code]):
                 r.total += 1
-                r.by_status[cell.status] += 1
+                r.by_status[cell.status] = r.by_status.get(cell.status, 0) + 1
             totals[cell.status] += 1
         out_rows.append(Row(unit, row_cells, rate))
     return Board(slot, today, columns, out_rows, list(task_rates.values()), dict(totals))

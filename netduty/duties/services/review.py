@@ -19,7 +19,7 @@ from .common import PERIOD_FIELDS, check
 
 
 def _lock(period: ObligationPeriod) -> ObligationPeriod:
-    return ObligationPeriod.objects.select_for_update().select_related("unit__parent", "obligation__task").get(
+    return ObligationPeriod.objects.select_for_update(of=("self",)).select_related("unit__parent", "obligation__task").get(
         pk=period.pk)
 
 
