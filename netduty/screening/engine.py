@@ -59,8 +59,14 @@ class Screener:
         found += pii.detect(ctx)
         found += links.detect(ctx)
         found += terms.detect_terms(ctx)
-        found += terms.detect_expressions(ctx)
-        found += names.detect(ctx)
+        name_found = names.detect(ctx)
+        exprs = terms.detect_expressions(ctx)
+        if name_found and exprs:
+            # One misspelling, one finding: 马克思主意学院 is a misspelt unit name, not also an
+            # expression error.
+            exprs = [x for x in exprs if not any(n.start <= x.start and x.end <= n.end for n in name_found)]
+        found += exprs
+        found += name_found
         found += titles.detect(ctx)
         found.sort(key=Finding.sort_key)
         seen: set[tuple[str, int, int]] = set()

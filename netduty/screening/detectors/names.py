@@ -18,7 +18,6 @@ finding; overlapping windows that explain the same misspelling are reported once
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left
 
 from .. import matcher as m
 from ..context import Context, is_han
@@ -95,22 +94,18 @@ def detect(ctx: Context) -> list[Finding]:
     compact = ctx.norm.compact
     nc = len(compact)
     exact = sorted((s, e) for _, s, e in ctx.hits.get(m.NAME, ()))
-    exact_starts = [s for s, _ in exact]
-    max_len = max((len(n) for n in names), default=0)
+    # cover[p] = the furthest end of an exact name occurrence covering compact position p.
+    cover: dict[int, int] = {}
+    for a, b in exact:
+        for p in range(a, b):
+            if cover.get(p, -1) < b:
+                cover[p] = b
 
     def overlaps_exact(s: int, e: int) -> bool:
-        i = bisect_left(exact_starts, e)
-        for a, b in reversed(exact[max(0, i - max_len - 2) : i]):
-            if a < e and s < b:
-                return True
-        return False
+        return any(p in cover for p in range(s, e))
 
     def inside_exact(s: int, e: int) -> bool:
-        i = bisect_left(exact_starts, s + 1)
-        for a, b in reversed(exact[max(0, i - 4) : i]):
-            if a <= s and e <= b:
-                return True
-        return False
+        return cover.get(s, -1) >= e
 
     cands: dict[tuple[int, int], tuple[int, int, int]] = {}
     for kind, hits in ((m.NAME_L, anchors_l), (m.NAME_R, anchors_r)):

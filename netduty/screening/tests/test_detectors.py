@@ -265,3 +265,9 @@ def test_name_edge_substitution_needs_homophone(text: str) -> None:
 
 def test_name_edge_homophone_substitution() -> None:
     assert found("绍阳学院", "name") == [("name", "绍阳学院")]
+
+
+def test_misspelt_name_is_not_also_an_expression() -> None:
+    s = Screener(Rules.default().merged(Rules.from_dict({"names": ["马克思主义学院"]})))
+    assert [(f.category, f.text) for f in s.screen_text("马克思主意学院")] == [("name", "马克思主意学院")]
+    assert [(f.category, f.text) for f in s.screen_text("学习马克思主意")] == [("expression", "马克思主意")]
