@@ -41,6 +41,9 @@ class Channel(models.Model):
     status = models.CharField(_("状态"), max_length=16, choices=ChannelStatus.choices, default=ChannelStatus.PENDING)
     verified_entity = models.CharField(_("认证主体"), max_length=200, blank=True)
     opened_on = models.DateField(_("开通日期"), null=True, blank=True)
+    followers = models.PositiveIntegerField(_("关注数"), null=True, blank=True)
+    registered_on = models.DateField(_("备案日期"), null=True, blank=True)
+    closed_on = models.DateField(_("关停日期"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -75,3 +78,29 @@ class ChannelStage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} · {self.name}"
+
+
+class Duty(models.TextChoices):
+    LEADER = "leader", _("分管领导")
+    DEPARTMENT = "department", _("负责部门")
+    ADMIN = "admin", _("专人 / 管理员")
+
+
+class ChannelResponsible(models.Model):
+    """Who answers for a channel: an appointment (person, unit, role, dates), never a typed name.
+    Set by an approved registration or change request."""
+
+    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="responsibles")
+    duty = models.CharField(_("职责"), max_length=16, choices=Duty.choices)
+    appointment = models.ForeignKey("org.Appointment", verbose_name=_("任职"), on_delete=models.PROTECT,
+                                    related_name="channel_duties")
+
+    class Meta:
+        ordering = ["channel", "duty", "id"]
+        verbose_name = _("阵地责任人")
+        verbose_name_plural = _("阵地责任人")
+        constraints = [models.UniqueConstraint(fields=["channel", "duty", "appointment"],
+                                               name="fronts_responsible_once")]
+
+    def __str__(self) -> str:
+        return f"{self.channel} · {self.get_duty_display()} · {self.appointment}"

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 
 from netduty.core import audit
 from netduty.org import permissions
@@ -92,7 +93,6 @@ def stages_set(*, actor: Any, channel: Channel, specs: list[dict[str, Any]]) -> 
     keep = {spec["code"] for spec in cleaned}
     for code, stage in existing.items():
         if code not in keep:
-            from django.db.models import ProtectedError, RestrictedError
             try:
                 with transaction.atomic():
                     stage.delete()
@@ -110,6 +110,18 @@ def stages_set(*, actor: Any, channel: Channel, specs: list[dict[str, Any]]) -> 
     audit.record(actor=actor, action="fronts.channel.stages", obj=channel, unit_id=channel.unit_id,
                  before={"stages": before}, after={"stages": _stage_rows(channel)})
     return result
+
+
+OFFICE_STAGE = {"code": "office", "name": "宣传部审核", "roles": ["propaganda_office"]}
+
+
+def stage_add(*, actor: Any, channel: Channel, code: str = OFFICE_STAGE["code"], name: str = OFFICE_STAGE["name"],
+              roles: list[str] | None = None, position: int | None = None) -> list[ChannelStage]:
+    """Add one stage (default: a 宣传部 stage at the end, as for tier-1 channels)."""
+    specs = [{"code": s.code, "name": s.name, "roles": list(s.roles)} for s in channel.stages.order_by("order")]
+    new = {"code": code, "name": name, "roles": list(roles or OFFICE_STAGE["roles"])}
+    specs.insert(len(specs) if position is None else max(0, position - 1), new)
+    return stages_set(actor=actor, channel=channel, specs=specs)
 
 
 @transaction.atomic

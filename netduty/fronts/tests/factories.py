@@ -24,3 +24,31 @@ def make_channel(unit: Unit, **kw: Any) -> Channel:
     if kw["platform"] != Platform.WEBSITE:
         kw.setdefault("account_id", f"gh_test{n:06d}")
     return services.channel_create(actor=None, unit=unit, **kw)
+
+
+def register_wechat(world: Any, actor: Any, unit: Unit | None = None, **kw: Any):
+    """A registration request for a WeChat account of `unit` (default 文学院) by `actor`, with the
+    unit's 信息员 as administrator."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from netduty.org.models import Appointment
+
+    unit = unit or world.college_a
+    admin = Appointment.objects.filter(unit=unit).order_by("pk").first()
+    if unit == world.college_a:
+        admin = Appointment.objects.get(person=world.editor_person)
+    kw.setdefault("platform", Platform.WECHAT)
+    kw.setdefault("name", f"{unit.short_name}微信公众号")
+    kw.setdefault("account_id", f"gh_{unit.code}")
+    kw.setdefault("opened_on", timezone.localdate() - dt.timedelta(days=3))
+    kw.setdefault("responsibles", {"admin": [admin.pk]})
+    return services.registration_submit(actor=actor, unit=unit, **kw)
+
+
+def people_of(channel: Channel) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for r in channel.responsibles.select_related("appointment__person").order_by("pk"):
+        out.setdefault(r.duty, []).append(r.appointment.person.name)
+    return out

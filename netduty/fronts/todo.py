@@ -1,0 +1,73 @@
+"""The registry's items in everyone's 待办 (org.selectors.TODO_PROVIDERS)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.urls import reverse
+
+from netduty.org import permissions
+from netduty.policy import selectors as policy
+
+from . import selectors
+from .models import Channel, ChannelResponsible, ChannelStatus, ZeroReport
+
+LIMIT = 8
+
+
+def fronts_todo(user: Any, day: dt.date) -> list[dict[str, str]]:
+    if not permissions.can_anywhere(user, selectors.MANAGE):
+        return []
+    items: list[dict[str, str]] = []
+    for req in selectors.approval_queue(user, day)[:LIMIT]:
+        items.append({
+            "label": f"阵地备案待审批：{req.channel.unit.short_name or req.channel.unit.name}“{req.channel.name}”"
+                     f"{req.get_kind_display()}",
+            "url": reverse("fronts:request_detail", args=[req.pk]),
+            "note": f"{req.get_state_display()}" + ("（逾期报备）" if req.late else ""),
+        })
+    for review in selectors.reviews_awaiting_conclusion(user)[:LIMIT]:
+        items.append({"label": f"年审待审核：{review.channel.name}（{review.year}年）",
+                      "url": reverse("fronts:channel_detail", args=[review.channel_id]) + "#annual",
+                      "note": "请给出年审结论"})
+    # responsibles whose appointment ended: a change must be reported (overdue after M days)
+    managed = selectors.channels_for(user, selectors.MANAGE).filter(status=ChannelStatus.ACTIVE)
+    ended = (ChannelResponsible.objects.filter(channel__in=managed, appointment__valid_to__lt=day)
+             .values_list("channel_id", flat=True).distinct())
+    for channel in Channel.objects.filter(pk__in=list(ended[:LIMIT])).select_related("unit"):
+        for due in selectors.changes_due(channel, day)[:1]:
+            items.append({"label": f"阵地“{channel.name}”的{due.duty}{due.appointment.person.name}任职已结束，须报备变更",
+                          "url": reverse("fronts:change", args=[channel.pk]),
+                          "note": ("已逾期" if due.overdue else "报备期限") + f" {due.due_on:%Y年%-m月%-d日}"})
+    if policy.setting("channels.annual_review", True, day=day):
+        items.extend(_annual_todo(user, day))
+    return items
+
+
+def _annual_todo(user: Any, day: dt.date) -> list[dict[str, str]]:
+    """年审 / 零报告 of the current year for the units the user manages (宣传部: one summary line)."""
+    year = day.year
+    url = reverse("fronts:annual") + f"?year={year}"
+    if permissions.can(user, selectors.MANAGE, None):
+        rows = selectors.annual_overview(user, year)
+        pending = sum(1 for r in rows if not r.done)
+        return [{"label": f"{year}年阵地年审：{pending} 个单位尚未完成年审或零报告", "url": url,
+                 "note": "年内完成"}] if pending else []
+    items = []
+    units = permissions.units_for(user, selectors.MANAGE).order_by("path")[:50]
+    ids = [u.pk for u in units]
+    zero = set(ZeroReport.objects.filter(year=year, unit_id__in=ids).values_list("unit_id", flat=True))
+    have = selectors.channels_for(user, selectors.MANAGE).filter(selectors.year_channels_q(year))
+    due = have.exclude(annual_reviews__year=year).select_related("unit")
+    for c in due[:LIMIT]:
+        items.append({"label": f"阵地“{c.name}”{year}年年审尚未填报",
+                      "url": reverse("fronts:channel_detail", args=[c.pk]) + "#annual", "note": "年内完成"})
+    owning = set(have.values_list("unit_id", flat=True)) | set(
+        selectors.channels_for(user, selectors.MANAGE).filter(status=ChannelStatus.PENDING).values_list(
+            "unit_id", flat=True))
+    for u in units:
+        if u.pk not in owning and u.pk not in zero and len(items) < 2 * LIMIT:
+            items.append({"label": f"{u.short_name or u.name}无阵地，须提交{year}年零报告", "url": url,
+                          "note": "年内完成"})
+    return items
