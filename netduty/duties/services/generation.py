@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import DateField, DateTimeField, Model, Q
 from django.utils import timezone
 
 from netduty.core import audit
@@ -22,6 +22,35 @@ from .records import refresh_year
 
 PERIODIC = ("long_term", "year", "half_year", "quarter")
 KIND_OF_SLOT = {"year": PeriodKind.YEAR, "half": PeriodKind.HALF, "quarter": PeriodKind.QUARTER}
+
+
+def _insert_ignore(model: type[Model], rows: list[dict[str, Any]], batch: int = 2000) -> None:
+    """INSERT … ON CONFLICT DO NOTHING with executemany: the ORM's bulk_create spends most of its time
+    preparing values one field at a time; here date/datetime values are converted once each."""
+    if not rows:
+        return
+    names = list(rows[0])
+    fields = [model._meta.get_field(n) for n in names]
+    converters: list[Any] = []
+    for f in fields:
+        if isinstance(f, DateTimeField | DateField):
+            cache: dict[Any, Any] = {}
+
+            def conv(value: Any, f: Any = f, cache: dict = cache) -> Any:
+                if value not in cache:
+                    cache[value] = f.get_db_prep_save(value, connection)
+                return cache[value]
+
+            converters.append(conv)
+        else:
+            converters.append(None)
+    qn = connection.ops.quote_name
+    sql = (f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(f.column) for f in fields)}) "
+           f"VALUES ({', '.join(['%s'] * len(fields))}) ON CONFLICT DO NOTHING")
+    values = [[c(r[n]) if c else r[n] for n, c in zip(names, converters, strict=True)] for r in rows]
+    with connection.cursor() as cursor:
+        for i in range(0, len(values), batch):
+            cursor.executemany(sql, values[i:i + batch])
 
 
 @dataclass
@@ -109,10 +138,11 @@ def generate_year(*, actor: Any, year: int, today: dt.date | None = None) -> Gen
 
     existing_obl = {(u, t): pk for pk, u, t in Obligation.objects.filter(year=year).values_list("id", "unit_id", "task_id")}
     tasks_by_id = {t.pk: t for info in infos.values() for t in info.tasks}
-    missing = [Obligation(unit_id=u, task_id=t, task_code=tasks_by_id[t].code, year=year)
+    now = timezone.now()
+    missing = [{"unit": u, "task": t, "task_code": tasks_by_id[t].code, "year": year, "created_at": now}
                for (u, t) in sorted(wanted_obl - existing_obl.keys())]
     if missing:
-        Obligation.objects.bulk_create(missing, batch_size=1000, ignore_conflicts=True)
+        _insert_ignore(Obligation, missing)
         result.obligations_created = len(missing)
         existing_obl = {(u, t): pk for pk, u, t in
                         Obligation.objects.filter(year=year).values_list("id", "unit_id", "task_id")}
@@ -131,12 +161,15 @@ def generate_year(*, actor: Any, year: int, today: dt.date | None = None) -> Gen
         }
         found = existing.get((unit_id, code_, key))
         if found is None:
-            new.append(ObligationPeriod(unit_id=unit_id, task_code=code_, key=key, kind=KIND_OF_SLOT[slot.kind],
-                                        label=slot.label, start=slot.start, end=slot.end, **fields))
+            new.append({"obligation": fields["obligation_id"], "unit": unit_id, "task_code": code_, "key": key,
+                        "kind": KIND_OF_SLOT[slot.kind].value, "label": slot.label, "start": slot.start,
+                        "end": slot.end, "due": fields["due"], "self_check": fields["self_check"],
+                        "required": fields["required"], "count": 0, "review_state": "", "statement": "",
+                        "event_ref": "", "event_title": "", "created_at": now})
         elif found[1] != task.pack_id and found[2] > today and found[3] is None:
             rebase.append(ObligationPeriod(pk=found[0], **fields))
     if new:
-        ObligationPeriod.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
+        _insert_ignore(ObligationPeriod, new)
         result.periods_created = len(new)
     if rebase:
         ObligationPeriod.objects.bulk_update(rebase, ["obligation_id", "due", "self_check", "required"],
