@@ -23,7 +23,7 @@ _MARK = re.compile(
 )
 _LINE_STRIP = " \t\u3000\r\ufeff\u200b\u200c\u200d\u2060"
 # Characters that may glue a notice to the clause around it and still leave it a notice.
-_LEFT_OK = frozenset("请为系属均")
+_LEFT_OK = frozenset("为系属")
 _RIGHT_OK = frozenset("仅请勿")
 
 
