@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns: list = [
     path("", include("netduty.core.urls")),
     path("org/", include("netduty.org.urls")),
+    path("review/", include("netduty.review.urls")),
     path("fronts/", include("netduty.fronts.urls")),
     path("duties/", include("netduty.duties.urls")),
     path("policy/", include("netduty.policy.urls")),

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "netduty.org",
     "netduty.duties",
     "netduty.fronts",
+    "netduty.review",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,192 @@
+"""Scoped reads of the review workflow; who may decide which stage.
+
+Seeing a submission follows the `view` scope of its unit (404 outside). Deciding a stage needs
+an appointment, valid today, to one of the stage's roles that covers the channel's unit: on the
+unit itself, on an ancestor for a role that reaches its subtree, anywhere for a school-wide role
+(宣传部), or as the 分管 leader of the unit. Separation of duties comes on top: nobody decides a
+submission they wrote or revised, and nobody decides two stages of the same submission."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from netduty.org import permissions
+from netduty.org.models import Appointment, Person, Unit, valid_on_q
+
+from .models import ChannelSweep, Decision, LiveCheck, Publication, Revision, State, Submission
+
+
+def person_of(user: Any) -> Person | None:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return getattr(user, "person", None)
+
+
+def submissions(user: Any, action: str = permissions.VIEW) -> QuerySet[Submission]:
+    qs = Submission.objects.select_related("channel", "unit", "author", "current_revision")
+    return permissions.restrict(qs, user, action)
+
+
+def submission_for(user: Any, pk: int, action: str | None = None) -> Submission:
+    """404 outside the user's view scope; 403 inside it without `action` on the unit."""
+    qs = Submission.objects.select_related("channel", "unit", "author", "current_revision")
+    return permissions.get_for_user_or_404(qs, user, action=action, pk=pk)
+
+
+def revisions(submission: Submission) -> QuerySet[Revision]:
+    return submission.revisions.select_related("author").prefetch_related("attachments").order_by("number")
+
+
+def decisions(submission: Submission) -> QuerySet[Decision]:
+    return submission.decisions.select_related("reviewer", "revision").order_by("created_at", "pk")
+
+
+def publications(user: Any) -> QuerySet[Publication]:
+    qs = Publication.objects.select_related("submission", "submission__channel", "revision", "published_by")
+    return permissions.restrict(qs, user, unit_field="submission__unit")
+
+
+def live_checks(user: Any) -> QuerySet[LiveCheck]:
+    qs = LiveCheck.objects.select_related("publication", "publication__submission")
+    return permissions.restrict(qs, user, unit_field="publication__submission__unit")
+
+
+def sweeps(user: Any) -> QuerySet[ChannelSweep]:
+    return permissions.restrict(ChannelSweep.objects.select_related("channel", "unit"), user)
+
+
+# ---- stages and who may decide them ---------------------------------------------------------
+
+def covers(appt: Appointment, unit: Unit) -> bool:
+    if appt.role.reach == "school" or appt.unit_id == unit.pk:
+        return True
+    if appt.role.reach == "subtree" and unit.path.startswith(appt.unit.path):
+        return True
+    return any(unit.path.startswith(o.path) for o in appt.oversees.all())
+
+
+def stage_of(submission: Submission, order: int | None = None) -> dict | None:
+    rev = submission.current_revision
+    order = submission.stage if order is None else order
+    if rev is None or order < 1 or order > len(rev.stages):
+        return None
+    return rev.stages[order - 1]
+
+
+def stage_appointments(person: Person | None, unit: Unit, roles: list[str], day: dt.date | None = None) -> list[Appointment]:
+    if person is None:
+        return []
+    appts = (Appointment.objects.filter(valid_on_q(day or timezone.localdate()), person=person, role__code__in=roles)
+             .select_related("unit", "role").prefetch_related("oversees"))
+    return [a for a in appts if covers(a, unit)]
+
+
+def eligible_appointments(unit: Unit, roles: list[str], day: dt.date | None = None) -> QuerySet[Appointment]:
+    """Every appointment that may decide a stage with `roles` on `unit` (for notices)."""
+    ancestors = unit.ancestor_ids
+    q = Q(unit=unit) | Q(role__reach="school") | Q(role__reach="subtree", unit_id__in=ancestors) | Q(
+        oversees__in=ancestors)
+    return (Appointment.objects.filter(valid_on_q(day or timezone.localdate()), role__code__in=roles)
+            .filter(q).select_related("person", "person__user", "role", "unit").distinct())
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    ok: bool
+    reason: str = ""
+    appointment: Appointment | None = None
+
+
+def authors_of(submission: Submission) -> set[int]:
+    ids = set(submission.revisions.values_list("author_id", flat=True))
+    ids.add(submission.author_id)
+    return ids
+
+
+def eligibility(user: Any, submission: Submission, day: dt.date | None = None) -> Eligibility:
+    """May `user` decide the submission's current stage now? With a Chinese reason if not."""
+    if submission.state != State.REVIEWING:
+        return Eligibility(False, "该稿件当前不在审核中。")
+    stage = stage_of(submission)
+    if stage is None:
+        return Eligibility(False, "该稿件没有待审核的阶段。")
+    person = person_of(user)
+    if person is None:
+        return Eligibility(False, "您的账号没有关联人员，不能审核。")
+    if person.pk in authors_of(submission):
+        return Eligibility(False, "不能审核自己提交或修改的稿件。")
+    other = Decision.objects.filter(submission=submission, reviewer=person).exclude(stage=submission.stage).first()
+    if other is not None:
+        return Eligibility(False, f"您已在“{other.stage_name}”阶段审核过该稿件，同一稿件的不同阶段须由不同的人审核。")
+    appts = stage_appointments(person, submission.unit, list(stage.get("roles", [])), day)
+    if not appts:
+        return Eligibility(False, f"“{stage.get('name', '')}”须由{stage_roles_label(stage)}审核，您不在其列。")
+    return Eligibility(True, appointment=appts[0])
+
+
+def stage_roles_label(stage: dict) -> str:
+    from netduty.policy import selectors as policy
+
+    names = dict(policy.roles().values_list("code", "name"))
+    return "或".join(names.get(code, code) for code in stage.get("roles", []))
+
+
+def queue_for(user: Any, day: dt.date | None = None) -> QuerySet[Submission]:
+    """Submissions waiting for `user`'s decision at their current stage (separation of duties applied)."""
+    person = person_of(user)
+    if person is None:
+        return Submission.objects.none()
+    q = Q(pk__in=[])
+    for appt in permissions.active_appointments(user, day):
+        base = Q(awaiting_roles__contains=f",{appt.role.code},")
+        if appt.role.reach == "school":
+            q |= base
+        elif appt.role.reach == "subtree":
+            q |= base & Q(unit__path__startswith=appt.unit.path)
+        else:
+            q |= base & Q(unit_id=appt.unit_id)
+        for overseen in appt.oversees.all():
+            q |= base & Q(unit__path__startswith=overseen.path)
+    wrote = Revision.objects.filter(submission=OuterRef("pk"), author=person)
+    other_stage = Decision.objects.filter(submission=OuterRef("pk"), reviewer=person).exclude(stage=OuterRef("stage"))
+    return (Submission.objects.filter(state=State.REVIEWING).filter(q).exclude(author=person)
+            .exclude(Exists(wrote)).exclude(Exists(other_stage))
+            .select_related("channel", "unit", "author", "current_revision").order_by("stage_since", "pk"))
+
+
+def todo_for(user: Any, day: dt.date) -> list[dict[str, str]]:
+    """Dashboard items: what waits for this user's decision, and approved items to publish."""
+    items = []
+    now = timezone.now()
+    for sub in queue_for(user, day)[:20]:
+        stage = stage_of(sub) or {}
+        waited = now - (sub.stage_since or sub.created_at)
+        note = f"已等待{_age(waited)}"
+        if sub.due_at:
+            note += f"，{'已超时' if sub.due_at < now else '时限'} {timezone.localtime(sub.due_at):%m月%d日 %H:%M}"
+        items.append({"label": f"【{stage.get('name', '审核')}】{sub.title}（{sub.channel}）",
+                      "url": reverse("review:detail", args=[sub.pk]), "note": note})
+    person = person_of(user)
+    if person is not None:
+        for sub in Submission.objects.filter(author=person, state__in=[State.RETURNED, State.APPROVED])[:10]:
+            label = "已通过终审，请发布并登记网址" if sub.state == State.APPROVED else "被退回，请修改后重新提交"
+            items.append({"label": f"{sub.title}：{label}", "url": reverse("review:detail", args=[sub.pk]), "note": ""})
+    return items
+
+
+def _age(delta: dt.timedelta) -> str:
+    hours = int(delta.total_seconds() // 3600)
+    if hours < 1:
+        return f"{max(0, int(delta.total_seconds() // 60))}分钟"
+    if hours < 48:
+        return f"{hours}小时"
+    return f"{hours // 24}天"
+
+
+age_label = _age

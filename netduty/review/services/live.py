@@ -1,0 +1,192 @@
+"""The live check (is the published page the approved page?) and the channel sweep (what is live
+on a channel with a feed or sitemap, and does every item match an approval?).
+
+Fetching happens outside any transaction; the result is written with its audit event after."""
+
+from __future__ import annotations
+
+import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from netduty.core import audit
+from netduty.policy import selectors as policy
+
+from .. import fetch
+from .. import text as t
+from ..models import ChannelSweep, LiveCheck, LiveResult, Publication, Revision, State
+
+MAX_PAGE_TEXT = 200_000
+SIMILAR = 0.9
+
+
+def _result_for(pub: Publication) -> dict[str, Any]:
+    rev = pub.revision
+    channel = pub.submission.channel
+    if not pub.url:
+        return {"result": LiveResult.ERROR, "message": "未登记发布网址，无法核查。"}
+    if not channel.url_prefix:
+        return {"result": LiveResult.ERROR, "message": "阵地未登记网址前缀，为安全起见不抓取任何网址。"}
+    got = fetch.fetch(pub.url, channel.url_prefix)
+    if got.status in (404, 410):
+        return {"result": LiveResult.GONE, "http_status": got.status, "message": f"页面已不存在（HTTP {got.status}）。"}
+    if got.error or got.status is None:
+        return {"result": LiveResult.ERROR, "http_status": got.status, "message": got.error[:500]}
+    if not got.ok:
+        return {"result": LiveResult.ERROR, "http_status": got.status, "message": f"网站返回 HTTP {got.status}。"}
+    page = fetch.article(got.text(), got.url, approved=rev.body_text, title=rev.title)
+    same = t.normalise(page.text) == t.normalise(rev.body_text)
+    sim = 1.0 if same else t.similarity(rev.body_text, page.text)
+    if same:
+        message = "页面正文与通过终审的版本一致。"
+    elif not page.text.strip():
+        message = "页面上找不到正文。"
+    else:
+        message = f"页面正文与通过终审的版本不一致（相似度 {sim:.0%}）。"
+    return {"result": LiveResult.IDENTICAL if same else LiveResult.CHANGED, "http_status": got.status,
+            "similarity": round(sim, 4), "page_text": page.text[:MAX_PAGE_TEXT],
+            "page_text_hash": t.text_hash(page.text), "message": message}
+
+
+def live_check_run(*, publication_id: int, requested_by: Any = None) -> LiveCheck:
+    """Fetch the publication's URL and compare its article text with the approved revision."""
+    pub = Publication.objects.select_related("revision", "submission__channel").get(pk=publication_id)
+    outcome = _result_for(pub)
+    from .notify import after_live_check
+
+    with transaction.atomic():
+        check = LiveCheck.objects.create(publication=pub, url=pub.url, **outcome)
+        Publication.objects.filter(pk=pub.pk).update(last_result=check.result, last_checked_at=check.created_at)
+        audit.record(actor=requested_by, action="review.livecheck.run", obj=check, unit_id=pub.submission.unit_id,
+                     after={"publication": pub.pk, "submission": pub.submission_id, "url": pub.url,
+                            "result": check.result, "http_status": check.http_status, "similarity": check.similarity,
+                            "approved_hash": pub.content_hash, "page_text_hash": check.page_text_hash})
+        transaction.on_commit(lambda: after_live_check(check.pk))
+    return check
+
+
+def live_check_request(*, actor: Any, publication: Publication) -> None:
+    """Queue a live check now (the request itself is audited; the result is audited by the task)."""
+    if not publication.url:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError("未登记发布网址，无法核查。")
+    from ..tasks import live_check
+
+    with transaction.atomic():
+        audit.record(actor=actor, action="review.livecheck.request", obj=publication,
+                     unit_id=publication.submission.unit_id, after={"url": publication.url})
+        user_id = getattr(actor, "pk", None)
+        transaction.on_commit(lambda: live_check.enqueue(publication.pk, user_id))
+
+
+# ---- sweep ---------------------------------------------------------------------------------------
+
+def _approved_texts(channel) -> tuple[dict[str, int], dict[str, int], list[tuple[int, str]]]:
+    """(text hash → submission, normalised URL → submission, [(submission, text)]) of everything
+    approved or published on the channel."""
+    revs = Revision.objects.filter(submission__channel=channel, submission__state__in=[State.APPROVED, State.PUBLISHED],
+                                   submission__current_revision=F("pk")).values_list("submission_id", "text_hash",
+                                                                                             "body_text")
+    by_hash: dict[str, int] = {}
+    texts: list[tuple[int, str]] = []
+    for sub_id, th, body in revs:
+        by_hash[th] = sub_id
+        texts.append((sub_id, body))
+    by_url = {fetch._canon(u): s for u, s in Publication.objects.filter(submission__channel=channel).exclude(url="")
+              .values_list("url", "submission_id")}
+    return by_hash, by_url, texts
+
+
+def _match(page_text: str, url: str, by_hash, by_url, texts) -> tuple[int | None, str]:
+    sub = by_url.get(fetch._canon(url))
+    if sub is not None:
+        return sub, "url"
+    th = t.text_hash(page_text)
+    if th in by_hash:
+        return by_hash[th], "text"
+    n = len(t.normalise(page_text))
+    for sub_id, body in texts[:500]:
+        m = len(t.normalise(body))
+        if n and m and 0.8 <= m / n <= 1.25 and t.similarity(body, page_text) >= SIMILAR:
+            return sub_id, "similar"
+    return None, ""
+
+
+def sweep_channel(*, channel, slot: str, today: dt.date | None = None) -> ChannelSweep | None:
+    """One pass over the channel's feed/sitemap for `slot`; None if the slot was already swept."""
+    today = today or timezone.localdate()
+    if ChannelSweep.objects.filter(channel=channel, slot=slot).exists():
+        return None
+    prefix = channel.url_prefix
+    max_items = int(fetch.conf("SWEEP_ITEMS", 30))
+    data: dict[str, Any] = {"ok": True, "error": "", "items": [], "broken": []}
+    got = fetch.fetch(channel.feed_url, prefix, origin_ok=True) if prefix else None
+    items: list[fetch.FeedItem] = []
+    if got is None:
+        data.update(ok=False, error="阵地未登记网址前缀，为安全起见不抓取任何网址。")
+    elif not got.ok:
+        data.update(ok=False, error=got.error or f"RSS/站点地图返回 HTTP {got.status}")
+    else:
+        try:
+            items = [i for i in fetch.parse_feed(got.body) if fetch.allowed(i.url, prefix)]
+        except ValueError as exc:
+            data.update(ok=False, error=str(exc)[:500])
+    items.sort(key=lambda i: i.date or dt.date.min, reverse=True)
+    items = items[:max_items]
+    by_hash, by_url, texts = _approved_texts(channel)
+
+    def visit(item: fetch.FeedItem) -> dict[str, Any]:
+        page = fetch.fetch(item.url, prefix)
+        row: dict[str, Any] = {"url": item.url, "title": item.title, "date": item.date.isoformat() if item.date else None,
+                               "status": page.status, "error": page.error[:200], "submission": None, "how": "",
+                               "links": []}
+        if page.ok:
+            art = fetch.article(page.text(), page.url, title=item.title)
+            row["submission"], row["how"] = _match(art.text, item.url, by_hash, by_url, texts)
+            row["title"] = row["title"] or art.title
+            row["links"] = [u for u in art.links if fetch.allowed(u, prefix)][:50]
+        return row
+
+    workers = max(1, int(fetch.conf("CONCURRENCY", 4)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        rows = list(pool.map(visit, items))
+    broken = [{"url": r["url"], "status": r["status"], "from": "RSS/站点地图"} for r in rows
+              if r["status"] is not None and r["status"] >= 400]
+    links = sorted({u for r in rows for u in r.pop("links")} - {r["url"] for r in rows})[: int(fetch.conf("SWEEP_LINKS", 100))]
+
+    def probe(url: str) -> dict[str, Any] | None:
+        res = fetch.fetch(url, prefix, max_bytes=512 * 1024)
+        if res.status is not None and res.status >= 400:
+            return {"url": url, "status": res.status, "from": "页面链接"}
+        if res.status is None and "无法访问" in res.error:
+            return {"url": url, "status": None, "from": "页面链接"}
+        return None
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        broken += [b for b in pool.map(probe, links) if b]
+    dates = [i.date for i in items if i.date]
+    last = max(dates) if dates else None
+    if last is None:
+        pub = Publication.objects.filter(submission__channel=channel).order_by("-published_at").first()
+        last = timezone.localtime(pub.published_at).date() if pub else None
+    stale_days = int(policy.setting("channels.stale_after_days", 14) or 14)  # type: ignore[arg-type]
+    stale = bool(data["ok"] and (last is None or (today - last).days > stale_days))
+    unreviewed = [r for r in rows if r["status"] is not None and 200 <= r["status"] < 300 and r["submission"] is None]
+    try:
+        with transaction.atomic():
+            sweep = ChannelSweep.objects.create(
+                channel=channel, unit=channel.unit, slot=slot, feed_url=channel.feed_url, ok=data["ok"],
+                error=data["error"], items=rows, broken=broken, live_count=len(rows),
+                unreviewed_count=len(unreviewed), broken_count=len(broken), last_update=last, stale=stale)
+            audit.record(actor=None, action="review.sweep.run", obj=sweep, unit_id=channel.unit_id,
+                         after={"channel": channel.pk, "slot": slot, "ok": sweep.ok, "live": len(rows),
+                                "unreviewed": [r["url"] for r in unreviewed], "broken": [b["url"] for b in broken],
+                                "last_update": last, "stale": stale, "stale_after_days": stale_days})
+    except IntegrityError:
+        return None
+    return sweep

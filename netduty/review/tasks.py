@@ -1,0 +1,81 @@
+"""Background tasks (django.tasks). Ids in, never objects; enqueued on commit by the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+
+from django.db import transaction
+from django.tasks import task
+
+JOB_SWEEP = "review.sweep"
+
+
+def _worker() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+@task()
+def notify(kind: str, object_id: int) -> int:
+    from .services.notify import deliver
+
+    return deliver(kind, object_id)
+
+
+@task()
+def webhooks(title: str, text: str, link: str = "") -> int:
+    from .services.webhooks import send_all
+
+    return send_all(title, text, link)
+
+
+@task()
+def live_check(publication_id: int, user_id: int | None = None) -> str:
+    from django.contrib.auth import get_user_model
+
+    from .services import live_check_run
+
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    return live_check_run(publication_id=publication_id, requested_by=user).result
+
+
+@task()
+def sweep_one(channel_id: int, slot: str) -> dict | None:
+    from netduty.fronts.models import Channel
+
+    from .services import sweep_channel
+
+    channel = Channel.objects.select_related("unit").get(pk=channel_id)
+    sweep = sweep_channel(channel=channel, slot=slot, today=dt.date.fromisoformat(slot[:10]))
+    if sweep is None:
+        return None
+    return {"live": sweep.live_count, "unreviewed": sweep.unreviewed_count, "broken": sweep.broken_count,
+            "stale": sweep.stale}
+
+
+@task()
+def sweep(slot: str) -> dict | None:
+    """Daily: claim the slot once (JobClaim), then one task per active channel with a feed."""
+    from netduty.duties.services import claim_slot
+    from netduty.fronts.models import Channel
+
+    with transaction.atomic():
+        claim = claim_slot(JOB_SWEEP, slot, _worker())
+        if claim is None:
+            return None
+        ids = list(Channel.objects.filter(status="active").exclude(feed_url="").exclude(url_prefix="")
+                   .values_list("pk", flat=True))
+        claim.result = {"channels": len(ids)}
+        claim.save(update_fields=["result"])
+        for pk in ids:
+            transaction.on_commit(lambda pk=pk: sweep_one.enqueue(pk, slot))
+    return {"channels": len(ids)}
+
+
+try:
+    from netduty.duties import periodic
+except ImportError:  # pragma: no cover - duties not installed
+    periodic = None  # type: ignore[assignment]
+if periodic is not None:
+    periodic.register(JOB_SWEEP, sweep, dt.time(6, 30))

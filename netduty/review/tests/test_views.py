@@ -1,0 +1,115 @@
+"""Screens: submitting, reviewing on one page, deciding, publishing; permissions per stage."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from netduty.review.models import State, Submission
+
+from .factories import BODY, approve_all, decide, docx, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def _answers(outcome="approve", **extra):
+    return {"q_secrecy": "no", "q_suitability": "yes", "q_accuracy": "yes", "outcome": outcome, **extra}
+
+
+def test_submit_form_screens_and_highlights(client, rw):
+    client.force_login(rw.editor)
+    page = client.get(reverse("review:create"))
+    assert page.status_code == 200 and "文学院新闻" in page.content.decode()
+    response = client.post(reverse("review:create"), {
+        "channel": rw.channel.pk, "title": "关于中国共产觉员学习的通知", "body": "<p>请<b>全体</b>中国共产觉员参加。</p>",
+        "source_kind": "original", "source_name": "",
+        "attachments": [SimpleUploadedFile("附件.docx", docx("身份证号 11010519491231002X"))],
+    })
+    sub = Submission.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("review:detail", args=[sub.pk])
+    html = client.get(response["Location"]).content.decode()
+    assert re.search(r'<mark class="f-high" id="f\d+"[^>]*>(<span id="f\d+"></span>)*中国共产觉员<sup>\d+,\d+</sup>', html)
+    assert "建议：中国共产党" in html and "建议：共产党员" in html
+    assert "附件.docx" in html
+    assert "不能审核自己提交或修改的稿件" in html
+
+
+def test_reviewer_sees_everything_and_decides(client, rw):
+    sub = submit(rw)
+    client.force_login(rw.checker)
+    html = client.get(reverse("review:detail", args=[sub.pk])).content.decode()
+    for text in ["是否涉密？", "目前对外发布是否适宜？", "文字、数据、图表、图像是否准确？", "读书分享会", sub.current_revision.content_hash]:
+        assert text in html
+    data = _answers(version=sub.version, content_hash=sub.current_revision.content_hash, comment="同意")
+    response = client.post(reverse("review:decide", args=[sub.pk]), data)
+    assert response.status_code == 302
+    sub.refresh_from_db()
+    assert sub.stage == 2
+    # the same form again (stale version): a clear message, nothing recorded
+    response = client.post(reverse("review:decide", args=[sub.pk]), data, follow=True)
+    assert "意见未保存" in response.content.decode() or "不同的人" in response.content.decode()
+    assert sub.decisions.count() == 1
+
+
+def test_decide_permissions_per_stage(client, rw):
+    sub = submit(rw)
+    data = lambda: _answers(version=sub.version, content_hash=sub.current_revision.content_hash)  # noqa: E731
+    for user, status in [(rw.head, 403), (rw.dean, 403), (rw.editor, 403), (rw.secretary, 403), (rw.propaganda, 403),
+                         (rw.outsider, 404)]:
+        client.force_login(user)
+        assert client.post(reverse("review:decide", args=[sub.pk]), data()).status_code == status, user
+    for user in rw.reviewers:
+        client.force_login(user)
+        sub.refresh_from_db()
+        assert client.post(reverse("review:decide", args=[sub.pk]), data()).status_code == 302
+    sub.refresh_from_db()
+    assert sub.state == State.APPROVED
+
+
+def test_publish_and_edit_screens(client, rw):
+    sub = approve_all(rw, submit(rw))
+    client.force_login(rw.head)
+    assert client.post(reverse("review:publish", args=[sub.pk]), {}).status_code == 403
+    client.force_login(rw.editor)
+    html = client.get(reverse("review:detail", args=[sub.pk])).content.decode()
+    assert "登记发布" in html
+    response = client.post(reverse("review:publish", args=[sub.pk]), {
+        "content_hash": sub.current_revision.content_hash, "url": "http://127.0.0.1:1/wxy/news/p.html"})
+    assert response.status_code == 302
+    sub.refresh_from_db()
+    assert sub.state == State.PUBLISHED
+    assert client.get(reverse("review:edit", args=[sub.pk])).status_code == 403
+
+
+def test_edit_makes_revision_and_diff(client, rw):
+    sub = submit(rw)
+    decide(sub, rw.checker)
+    client.force_login(rw.editor)
+    assert client.get(reverse("review:edit", args=[sub.pk])).status_code == 200
+    response = client.post(reverse("review:edit", args=[sub.pk]), {
+        "title": sub.title, "body": BODY.replace("读书分享会", "读书报告会"), "source_kind": "original",
+        "version": sub.version + 1, "note": "改名"})
+    assert response.status_code == 302
+    sub.refresh_from_db()
+    assert sub.current_revision.number == 2 and sub.stage == 1
+    html = client.get(reverse("review:diff", args=[sub.pk])).content.decode()
+    assert "<del>分享</del>" in html and "<ins>报告</ins>" in html
+
+
+def test_queue_and_todo(client, rw):
+    sub = submit(rw)
+    client.force_login(rw.checker)
+    html = client.get(reverse("review:index")).content.decode()
+    assert "待我审核（1）" in html and sub.title in html
+    home = client.get(reverse("home")).content.decode()
+    assert sub.title in home
+    client.force_login(rw.head)
+    assert "待我审核（0）" in client.get(reverse("review:index")).content.decode()
+
+
+def test_user_html_is_escaped_outside_the_sanitised_body(client, rw):
+    sub = submit(rw, title="<img src=x onerror=alert(1)>标题")
+    client.force_login(rw.checker)
+    html = client.get(reverse("review:detail", args=[sub.pk])).content.decode()
+    assert "<img src=x" not in html and "&lt;img src=x" in html

@@ -1,0 +1,59 @@
+"""Permission matrix entries for the review app (format: netduty/core/tests/test_url_matrix.py).
+
+Actors: insider = 李书记, 第一责任人 of 文学院 (view, review.decide, review.publish; not a stage role
+of the default chain, not a submitter); outsider = 第一责任人 of 外国语学院; office = 宣传部."""
+
+from netduty.core.tests.test_url_matrix import LOGIN, api, std
+
+
+def _sub(w):
+    """A submission of 文学院 waiting at 初审, with one attachment."""
+    if getattr(w, "_rv_sub", None) is None:
+        from netduty.review.services.content import Upload
+
+        from .factories import png, review_world, submit
+
+        review_world(w)
+        w._rv_sub = submit(w, uploads=[Upload("照片.png", png())])
+    return w._rv_sub
+
+
+def _check(w):
+    if getattr(w, "_rv_check", None) is None:
+        from netduty.review.models import LiveCheck
+
+        from .factories import published, review_world
+
+        review_world(w)
+        _sub_, pub = published(w, title="已发布的稿件")
+        w._rv_check = LiveCheck.objects.create(publication=pub, url=pub.url, result="identical", message="一致")
+    return w._rv_check
+
+
+def _pk(w):
+    return {"pk": _sub(w).pk}
+
+
+def _att(w):
+    return {"pk": _sub(w).current_revision.attachments.get().pk}
+
+
+NONE = lambda w: {}  # noqa: E731
+FORBIDDEN = std(insider=403, outsider=404, office=403)
+
+MATRIX = {
+    "review:index": ("get", NONE, None, std(outsider=200)),
+    "review:create": ("get", NONE, None, std(403, 403, 403)),
+    "review:live": ("get", NONE, None, std(outsider=200)),
+    "review:detail": ("get", _pk, None, std()),
+    "review:edit": ("get", _pk, None, FORBIDDEN),
+    "review:decide": ("post", _pk, {"outcome": "approve"}, FORBIDDEN),
+    "review:publish": ("post", _pk, {}, std(insider=302, outsider=404, office=403)),
+    "review:withdraw": ("post", _pk, {}, FORBIDDEN),
+    "review:livecheck": ("post", _pk, {}, std(302, 404, 302)),
+    "review:diff": ("get", _pk, None, std()),
+    "review:attachment": ("get", _att, None, std()),
+    "review:check": ("get", lambda w: {"pk": _check(w).pk}, None, std()),
+}
+
+__all__ = ["LOGIN", "MATRIX", "api"]
