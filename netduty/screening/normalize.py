@@ -24,6 +24,7 @@ import threading
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 _LOCK = threading.Lock()
 
@@ -152,12 +153,15 @@ def _strip_interference(t: _Tables, s: str) -> str:
     return s
 
 
-def interference_runs(s: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sorted, merged (start, end) runs of interference characters in s[start:end]."""
+def interference_runs(
+    s: str, start: int = 0, end: int | None = None, *, astral: bool = True
+) -> list[tuple[int, int]]:
+    """Sorted, merged (start, end) runs of interference characters in s[start:end]
+    (*astral*: whether *s* may contain characters outside the BMP)."""
     t = tables()
     end = len(s) if end is None else end
     runs = [m.span() for m in t.re_interference.finditer(s, start, end)]
-    if _ASTRAL.search(s, start, end):
+    if astral and _ASTRAL.search(s, start, end):
         runs += [m.span() for m in t.re_interference_astral.finditer(s, start, end)]
         runs.sort()
         merged: list[tuple[int, int]] = []
@@ -222,22 +226,30 @@ def compact_text(text: str) -> str:
     return compact
 
 
+def _newlines(s: str) -> list[int]:
+    """Offsets of every ``\\n`` in *s* (C-level split and accumulate)."""
+    parts = s.split("\n")
+    parts.pop()
+    return list(accumulate(map(len, parts), lambda a, b: a + b + 1))
+
+
 class Normalized:
     """A text, its compact form, and a lazy map from compact offsets to original offsets."""
 
-    __slots__ = ("text", "compact", "_cnl", "_onl", "_lines")
+    __slots__ = ("text", "compact", "astral", "_cnl", "_onl", "_lines")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.compact = compact_text(text)
+        self.astral = _ASTRAL.search(text) is not None
         self._cnl: list[int] | None = None
         self._onl: list[int] | None = None
         self._lines: dict[int, tuple[int, list[int], list[int]]] = {}
 
     def _line_index(self) -> tuple[list[int], list[int]]:
         if self._cnl is None or self._onl is None:
-            self._cnl = [m.start() for m in re.finditer("\n", self.compact)]
-            self._onl = [m.start() for m in re.finditer("\n", self.text)]
+            self._cnl = _newlines(self.compact)
+            self._onl = _newlines(self.text)
         return self._cnl, self._onl
 
     def line_of(self, ci: int) -> tuple[int, int, int]:
@@ -259,7 +271,7 @@ class Normalized:
             ostarts: list[int] = []
             c = cstart
             prev = ostart
-            for a, b in interference_runs(self.text, ostart, oend) + [(oend, oend)]:
+            for a, b in interference_runs(self.text, ostart, oend, astral=self.astral) + [(oend, oend)]:
                 if a > prev:
                     cstarts.append(c)
                     ostarts.append(prev)
