@@ -55,8 +55,8 @@ class MeetingRecordAdmin(ReadOnlyAdmin):
 class VersionInline(admin.TabularInline):
     model = EvidenceVersion
     extra = 0
-    fields = ["version", "original_name", "file_type", "size", "sha256", "uploaded_at"]
-    readonly_fields = fields
+    fields = ("version", "original_name", "file_type", "size", "sha256", "uploaded_at")
+    readonly_fields = ("version", "original_name", "file_type", "size", "sha256", "uploaded_at")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -69,9 +69,10 @@ class EvidenceAdmin(ReadOnlyAdmin):
     inlines = [VersionInline]
 
 
-for model, fields in [(PeriodReview, ["period", "decision", "reviewer", "created_at"]),
+_EXTRA: list[tuple[type, list[str]]] = [(PeriodReview, ["period", "decision", "reviewer", "created_at"]),
                       (SubTask, ["title", "obligation", "assignee", "due", "done_at"]),
                       (Notification, ["recipient", "kind", "title", "created_at", "emailed_at", "read_at"]),
                       (JobClaim, ["job", "slot", "claimed_at", "worker"]),
-                      (CalendarToken, ["person", "created_at"])]:
+                      (CalendarToken, ["person", "created_at"])]
+for model, fields in _EXTRA:
     admin.site.register(model, type(f"{model.__name__}Admin", (ReadOnlyAdmin,), {"list_display": fields}))

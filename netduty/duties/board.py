@@ -23,7 +23,6 @@ from .models import ObligationPeriod
 from .slots import Slot
 from .status import FINISHED, Status, aggregate, period_status
 
-
 SHORT = {Status.NOT_STARTED: "未", Status.IN_PROGRESS: "进", Status.DONE: "✓", Status.OVERDUE: "逾",
          Status.LATE_DONE: "迟"}
 
@@ -77,6 +76,11 @@ class Column:
     content: str
     cadence: str
     min_count: int | None
+
+    @property
+    def label(self) -> str:
+        """项目名称 + the start of 工作内容 (several tasks share an item, e.g. 领导责任)."""
+        return f"{self.item}·{self.content[:6]}"
 
 
 @dataclass
@@ -161,7 +165,7 @@ def build(user: Any, slot: Slot, *, unit_kind: str = "", task: str = "", status:
     unit_ids = {u for u, _ in cells}
     units = list(Unit.objects.filter(pk__in=unit_ids).order_by("path")) if unit_ids else []
     columns = _columns(slot, {c for _, c in cells})
-    task_rates = {c.code: Rate(c.code, c.item) for c in columns}
+    task_rates = {c.code: Rate(c.code, c.label) for c in columns}
     totals: dict[Status, int] = defaultdict(int)
     out_rows = []
     for unit in units:

@@ -52,5 +52,5 @@ def bars(rates: list[Rate], limit: int = 60) -> Chart:
             segments.append(Segment(f"st-{status.value}", round(x, 2), round(w, 2), f"{status.label} {n}"))
             x += w
         y = 4 + i * ROW_H
-        out.append(Bar(rate.label[:16], y, y + BAR_H - 3, rate.percent, segments))
+        out.append(Bar(rate.label[:14], y, y + BAR_H - 3, rate.percent, segments))
     return Chart(out, LABEL_W + BAR_W + 70, 8 + ROW_H * len(out))

@@ -12,7 +12,15 @@ from django.urls import reverse
 from netduty.org import permissions
 from netduty.org.models import Appointment, Person, Unit, valid_on_q
 
-from .models import Evidence, EvidenceVersion, MeetingRecord, Notification, Obligation, ObligationPeriod, SubTask
+from .models import (
+    Evidence,
+    EvidenceVersion,
+    MeetingRecord,
+    Notification,
+    Obligation,
+    ObligationPeriod,
+    SubTask,
+)
 from .status import FINISHED, Status, aggregate, period_status
 
 
@@ -124,7 +132,7 @@ def calendar_periods(person: Person, day: dt.date) -> list[ObligationPeriod]:
                 .select_related("unit", "obligation__task").order_by("due"))
 
 
-def status_of(row: dict, today: dt.date) -> Status:
+def status_of(row: Any, today: dt.date) -> Status:
     return period_status(due=row["due"], completed_at=row["completed_at"], active=row["activity_at"] is not None,
                          today=today)
 

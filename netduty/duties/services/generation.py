@@ -30,7 +30,7 @@ def _insert_ignore(model: type[Model], rows: list[dict[str, Any]], batch: int = 
     if not rows:
         return
     names = list(rows[0])
-    fields = [model._meta.get_field(n) for n in names]
+    fields: list[Any] = [model._meta.get_field(n) for n in names]
     converters: list[Any] = []
     for f in fields:
         if isinstance(f, DateTimeField | DateField):

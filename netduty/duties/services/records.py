@@ -40,7 +40,7 @@ def _refresh(qs: QuerySet[ObligationPeriod]) -> int:
     first_evidence = dict(
         Evidence.objects.filter(period__in=qs).values("period_id").annotate(t=Min("created_at"))
         .values_list("period_id", "t"))
-    by_kind: dict[str, list[dict]] = defaultdict(list)
+    by_kind: dict[str, list[Any]] = defaultdict(list)
     for row in rows:
         by_kind[row["obligation__task__count_of"]].append(row)
     changed: list[ObligationPeriod] = []
@@ -54,10 +54,10 @@ def _refresh(qs: QuerySet[ObligationPeriod]) -> int:
             for unit_id, day, entered in counter(kind, start, end, units if len(units) <= 500 else None):
                 records[unit_id].append((day, entered))
         for p in periods:
-            entered = sorted(t for d, t in records.get(p["unit_id"], ()) if p["start"] <= d <= p["end"])
-            count = len(entered)
-            completed = entered[p["required"] - 1] if count >= p["required"] else None
-            times = [t for t in (entered[0] if entered else None, first_evidence.get(p["id"])) if t is not None]
+            times_in = sorted(t for d, t in records.get(p["unit_id"], ()) if p["start"] <= d <= p["end"])
+            count = len(times_in)
+            completed = times_in[p["required"] - 1] if count >= p["required"] else None
+            times = [t for t in (times_in[0] if times_in else None, first_evidence.get(p["id"])) if t is not None]
             activity = min(times) if times else None
             if (count, completed, activity) != (p["count"], p["completed_at"], p["activity_at"]):
                 changed.append(ObligationPeriod(pk=p["id"], count=min(count, 32767), completed_at=completed,

@@ -133,12 +133,16 @@ def test_scheduler_enqueues_each_slot_once(world):
     generate(timezone.localdate().year)
     morning = timezone.make_aware(dt.datetime(2025, 3, 25, 7, 0))
     enqueued: set = set()
-    assert [name for name, _ in tick(enqueued, now=morning)] == ["duties.generate"]  # 01:00 passed, 08:00 not
+
+    def ours(done):  # other apps register periodic jobs too
+        return [name for name, _ in done if name.startswith("duties.")]
+
+    assert ours(tick(enqueued, now=morning)) == ["duties.generate"]  # 01:00 passed, 08:00 not
     later = morning + dt.timedelta(hours=2)
-    assert [name for name, _ in tick(enqueued, now=later)] == ["duties.reminders"]
-    assert tick(enqueued, now=later) == []
+    assert ours(tick(enqueued, now=later)) == ["duties.reminders"]
+    assert ours(tick(enqueued, now=later)) == []
     # a second scheduler process: the slot was claimed by the task that ran, so nothing is enqueued
-    assert tick(set(), now=later) == []
-    assert set(JobClaim.objects.values_list("job", "slot")) == {("duties.generate", "2025-03-25"),
-                                                                ("duties.reminders", "2025-03-25")}
+    assert ours(tick(set(), now=later)) == []
+    assert set(JobClaim.objects.filter(job__startswith="duties.").values_list("job", "slot")) == {
+        ("duties.generate", "2025-03-25"), ("duties.reminders", "2025-03-25")}
     call_command("scheduler", "--once")  # with the real clock: runs without error

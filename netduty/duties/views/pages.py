@@ -54,8 +54,9 @@ def unit_detail(request, pk: int):
     upcoming = []
     for obligation in obligations:
         for period in obligation.periods.all():
-            period.current = period.status_on(today)
-            if period.current not in (Status.DONE, Status.LATE_DONE):
+            current = period.status_on(today)
+            period.current = current  # type: ignore[attr-defined]
+            if current not in (Status.DONE, Status.LATE_DONE):
                 upcoming.append(period)
     upcoming.sort(key=lambda p: p.due)
     return render(request, "duties/unit_detail.html", {

@@ -41,12 +41,12 @@ class Command(BaseCommand):
                 f"{took:.2f} 秒）")
         elif action == "remind":
             day = dt.date.fromisoformat(options["date"]) if options["date"] else timezone.localdate()
-            result = services.run_reminders(day=day, worker="command")
-            if result is None:
+            sent = services.run_reminders(day=day, worker="command")
+            if sent is None:
                 self.stdout.write(f"{day} 的提醒已由其他进程执行过，未重复发送。")
             else:
-                self.stdout.write(f"{day} 提醒：即将到期 {result['due_soon']}，逾期 {result['overdue']}，"
-                                  f"督办 {result['escalation']}，邮件 {result['emails']} 封。")
+                self.stdout.write(f"{day} 提醒：即将到期 {sent['due_soon']}，逾期 {sent['overdue']}，"
+                                  f"督办 {sent['escalation']}，邮件 {sent['emails']} 封。")
         else:
             unit = Unit.objects.filter(code=options["unit"]).first()
             if unit is None:
