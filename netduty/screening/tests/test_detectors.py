@@ -271,3 +271,10 @@ def test_misspelt_name_is_not_also_an_expression() -> None:
     s = Screener(Rules.default().merged(Rules.from_dict({"names": ["马克思主义学院"]})))
     assert [(f.category, f.text) for f in s.screen_text("马克思主意学院")] == [("name", "马克思主意学院")]
     assert [(f.category, f.text) for f in s.screen_text("学习马克思主意")] == [("expression", "马克思主意")]
+
+
+@pytest.mark.parametrize("number", ["430502198513154015", "430502198502304015", "430502198510154016"])
+def test_invalid_ids_are_never_cards(number: str) -> None:
+    # Whatever their Luhn digit, 18-digit numbers shaped like an ID are not bank cards.
+    for last in "0123456789":
+        assert found(f"身份证：{number[:-1]}{last}", "pii.bank") == []
