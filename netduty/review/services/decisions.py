@@ -83,7 +83,7 @@ def stage_decide(*, actor: Any, submission: Submission, outcome: str, answers: d
 
     try:
         with transaction.atomic():
-            sub = Submission.objects.select_for_update().select_related("current_revision", "unit", "channel").get(
+            sub = Submission.objects.select_for_update(of=("self",)).select_related("current_revision", "unit", "channel").get(
                 pk=submission.pk)
             rev = sub.current_revision
             if sub.state != State.REVIEWING or rev is None:
@@ -172,7 +172,7 @@ def publication_create(*, actor: Any, submission: Submission, url: str = "", pub
     from .notify import after_publication
 
     with transaction.atomic():
-        sub = Submission.objects.select_for_update().select_related("current_revision", "channel").get(
+        sub = Submission.objects.select_for_update(of=("self",)).select_related("current_revision", "channel").get(
             pk=submission.pk)
         if not can_publish(actor, sub):
             raise PermissionDenied("只有提交人或本单位负责人可以登记发布。")

@@ -159,7 +159,7 @@ def submission_revise(*, actor: Any, submission: Submission, title: str, body: s
     from .notify import after_stage_entered
 
     with transaction.atomic():
-        sub = Submission.objects.select_for_update().select_related("current_revision", "channel").get(
+        sub = Submission.objects.select_for_update(of=("self",)).select_related("current_revision", "channel").get(
             pk=submission.pk)
         if expected_version is not None and sub.version != expected_version:
             raise Conflict("稿件已被他人修改或审核，请刷新页面查看最新版本后再修改。")
@@ -197,7 +197,7 @@ def submission_revise(*, actor: Any, submission: Submission, title: str, body: s
 def submission_withdraw(*, actor: Any, submission: Submission, reason: str = "") -> Submission:
     person = _person(actor)
     with transaction.atomic():
-        sub = Submission.objects.select_for_update().select_related("current_revision").get(pk=submission.pk)
+        sub = Submission.objects.select_for_update(of=("self",)).select_related("current_revision").get(pk=submission.pk)
         if person.pk != sub.author_id and not permissions.can(actor, SUBMIT, sub.unit):
             raise PermissionDenied("只有提交人或本单位信息员可以撤回稿件。")
         if sub.state in {State.PUBLISHED, State.REJECTED, State.WITHDRAWN}:
