@@ -35,10 +35,10 @@ HEAD_ROLES = ["first_responsible", "unit_head"]
 
 def candidates(unit: Unit, duty: str, day: dt.date) -> QuerySet[Appointment]:
     qs = Appointment.objects.filter(valid_on_q(day)).select_related("person", "unit", "role")
-    if duty == Duty.ADMIN:
+    if duty == Duty.ADMIN:  # the unit itself first, then the units below it
         qs = qs.filter(Q(unit=unit) | Q(unit__path__startswith=unit.path))
-    else:
-        qs = qs.filter(unit_id__in=unit.ancestor_ids, role__code__in=DUTY_ROLES[duty])
+        return qs.order_by("unit__path", "role__order", "person__name", "pk")
+    qs = qs.filter(unit_id__in=unit.ancestor_ids, role__code__in=DUTY_ROLES[duty])
     return qs.order_by("-unit__depth", "role__order", "person__name", "pk")
 
 
@@ -56,7 +56,7 @@ def defaults(unit: Unit, day: dt.date) -> dict[str, list[int]]:
     return out
 
 
-def clean_responsibles(unit: Unit, value: Any, day: dt.date) -> dict[str, list[int]]:
+def clean_responsibles(unit: Unit, value: Any, day: dt.date, require_admin: bool = True) -> dict[str, list[int]]:
     """Validate {duty: [appointment ids]}: each id a candidate for its duty on `day`."""
     if not isinstance(value, dict):
         raise ValidationError("责任人格式不正确。")
@@ -74,7 +74,7 @@ def clean_responsibles(unit: Unit, value: Any, day: dt.date) -> dict[str, list[i
     unknown = set(value) - set(Duty.values)
     if unknown:
         raise ValidationError(f"未知职责：{'、'.join(sorted(unknown))}")
-    if not out[Duty.ADMIN]:
+    if require_admin and not out[Duty.ADMIN]:
         raise ValidationError("至少指定一名专人 / 管理员。")
     return out
 

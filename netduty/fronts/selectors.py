@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from netduty.org import permissions
 from netduty.org.models import Appointment, Unit, valid_on_q
 from netduty.policy import selectors as policy
 
+from . import conf
 from .models import (
     AnnualReview,
     Channel,
@@ -118,10 +118,7 @@ def approval_queue(user: Any, day: dt.date) -> QuerySet[ChannelRequest]:
 # ---- flags ------------------------------------------------------------------------------------
 
 def password_max_age(day: dt.date | None = None) -> int:
-    value = policy.setting("channels.password_max_age_days", None, day=day)
-    if value is None:
-        value = getattr(settings, "NETDUTY_FRONTS_PASSWORD_MAX_AGE_DAYS", 180)
-    return int(value)  # type: ignore[arg-type]
+    return conf.password_max_age(day)
 
 
 @dataclass
@@ -176,7 +173,7 @@ def changes_due(channel: Channel, day: dt.date) -> list[ChangeDue]:
     if channel.requests.filter(kind=RequestKind.CHANGE, state__in=[RequestState.UNIT, RequestState.OFFICE],
                                payload__has_key="responsibles").exists():
         return []
-    days = int(policy.setting("channels.report_change_within_days", 7, day=day))  # type: ignore[arg-type]
+    days = conf.change_within_days(day)
     out = []
     for r in channel.responsibles.select_related("appointment__person", "appointment__role"):
         end = r.appointment.valid_to

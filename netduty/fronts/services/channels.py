@@ -8,13 +8,15 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
+from django.utils import timezone
 
 from netduty.core import audit
 from netduty.org import permissions
 from netduty.org.models import Unit
 from netduty.policy import selectors as policy
 
-from ..models import Channel, ChannelStage, ChannelStatus
+from .. import people
+from ..models import Channel, ChannelResponsible, ChannelStage, ChannelStatus
 
 MANAGE = "fronts.manage"
 CHANNEL_FIELDS = ["unit", "platform", "name", "account_id", "url", "url_prefix", "feed_url", "tier",
@@ -100,26 +102,26 @@ def stages_set(*, actor: Any, channel: Channel, specs: list[dict[str, Any]]) -> 
                 raise ValidationError(f"审核阶段“{stage.name}”已有审核记录，不能删除。") from exc
     result = []
     for order, spec in enumerate(cleaned, start=1):
-        stage = existing.get(spec["code"])
-        if stage is None:
-            stage = ChannelStage.objects.create(channel=channel, order=order, **spec)
+        kept = existing.get(spec["code"])
+        if kept is None:
+            kept = ChannelStage.objects.create(channel=channel, order=order, **spec)
         else:
-            stage.order, stage.name, stage.roles = order, spec["name"], spec["roles"]
-            stage.save(update_fields=["order", "name", "roles"])
-        result.append(stage)
+            kept.order, kept.name, kept.roles = order, spec["name"], spec["roles"]
+            kept.save(update_fields=["order", "name", "roles"])
+        result.append(kept)
     audit.record(actor=actor, action="fronts.channel.stages", obj=channel, unit_id=channel.unit_id,
                  before={"stages": before}, after={"stages": _stage_rows(channel)})
     return result
 
 
-OFFICE_STAGE = {"code": "office", "name": "宣传部审核", "roles": ["propaganda_office"]}
+OFFICE_STAGE_CODE, OFFICE_STAGE_NAME, OFFICE_STAGE_ROLES = "office", "宣传部审核", ["propaganda_office"]
 
 
-def stage_add(*, actor: Any, channel: Channel, code: str = OFFICE_STAGE["code"], name: str = OFFICE_STAGE["name"],
+def stage_add(*, actor: Any, channel: Channel, code: str = OFFICE_STAGE_CODE, name: str = OFFICE_STAGE_NAME,
               roles: list[str] | None = None, position: int | None = None) -> list[ChannelStage]:
     """Add one stage (default: a 宣传部 stage at the end, as for tier-1 channels)."""
     specs = [{"code": s.code, "name": s.name, "roles": list(s.roles)} for s in channel.stages.order_by("order")]
-    new = {"code": code, "name": name, "roles": list(roles or OFFICE_STAGE["roles"])}
+    new = {"code": code, "name": name, "roles": list(roles or OFFICE_STAGE_ROLES)}
     specs.insert(len(specs) if position is None else max(0, position - 1), new)
     return stages_set(actor=actor, channel=channel, specs=specs)
 
@@ -127,23 +129,30 @@ def stage_add(*, actor: Any, channel: Channel, code: str = OFFICE_STAGE["code"],
 @transaction.atomic
 def channel_create(*, actor: Any, unit: Unit, platform: str, name: str, status: str = ChannelStatus.ACTIVE,
                    tier: str = "2", account_id: str = "", url: str = "", url_prefix: str = "", feed_url: str = "",
-                   verified_entity: str = "", opened_on: dt.date | None = None,
+                   verified_entity: str = "", opened_on: dt.date | None = None, followers: int | None = None,
+                   registered_on: dt.date | None = None, responsibles: dict[str, list[int]] | None = None,
                    stages: list[dict[str, Any]] | None = None) -> Channel:
     """Enter a channel straight into the registry (宣传部 taking over the existing 台账, the demo
-    loader, tests). Units register new channels through `registration_submit` instead."""
+    loader, tests). Units register new channels through `registration_submit` instead.
+    `responsibles` ({duty: [appointment ids]}) must be current appointments of the unit."""
     require_office(actor)
     if status not in ChannelStatus.values:
         raise ValidationError("未知状态。")
+    chosen = (people.clean_responsibles(unit, responsibles, timezone.localdate(), require_admin=False)
+              if responsibles else {})
     channel = Channel(unit=unit, platform=platform, name=name, status=status, tier=tier, account_id=account_id,
                       url=url, url_prefix=url_prefix, feed_url=feed_url, verified_entity=verified_entity,
-                      opened_on=opened_on)
+                      opened_on=opened_on, followers=followers, registered_on=registered_on)
     channel.full_clean()
     channel.save()
+    ChannelResponsible.objects.bulk_create([ChannelResponsible(channel=channel, duty=duty, appointment_id=i)
+                                            for duty, ids in chosen.items() for i in ids])
     if stages is None:
         create_default_stages(channel)
     else:
         for order, spec in enumerate(_clean_specs(stages), start=1):
             ChannelStage.objects.create(channel=channel, order=order, **spec)
     audit.record(actor=actor, action="fronts.channel.create", obj=channel, unit_id=unit.pk, before=None,
-                 after={**audit.snapshot(channel, CHANNEL_FIELDS), "stages": _stage_rows(channel)})
+                 after={**audit.snapshot(channel, CHANNEL_FIELDS), "stages": _stage_rows(channel),
+                        "responsibles": chosen})
     return channel

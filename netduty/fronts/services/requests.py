@@ -13,9 +13,8 @@ from django.utils import timezone
 from netduty.core import audit
 from netduty.org import permissions
 from netduty.org.models import Appointment, Unit, valid_on_q
-from netduty.policy import selectors as policy
 
-from .. import notify, people
+from .. import conf, notify, people
 from ..models import (
     Channel,
     ChannelRequest,
@@ -35,8 +34,8 @@ REQUEST_FIELDS = ["channel", "kind", "state", "payload", "before", "reason", "ev
 
 def deadline_days(kind: str, day: dt.date | None = None) -> int:
     if kind == RequestKind.REGISTER:
-        return int(policy.setting("channels.register_new_within_days", 30, day=day))  # type: ignore[arg-type]
-    return int(policy.setting("channels.report_change_within_days", 7, day=day))  # type: ignore[arg-type]
+        return conf.register_within_days(day)
+    return conf.change_within_days(day)
 
 
 def is_unit_head(user: Any, unit: Unit, day: dt.date | None = None) -> bool:
