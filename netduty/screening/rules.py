@@ -98,8 +98,9 @@ class Rules:
 
     @classmethod
     def from_yaml(cls, text_or_path: str | os.PathLike[str]) -> Rules:
-        """Load rules from a YAML file path, or from YAML text (a string containing a newline
-        or a ``:`` that is not an existing path is treated as text)."""
+        """Load rules from a YAML file path, or from YAML text (a string that is not an
+        existing file and contains a newline or ``:``, or starts with ``{``/``[``/``#``, or is
+        empty, is treated as YAML text; any other string must name an existing file)."""
         import yaml
 
         source = "规则文本"
@@ -112,7 +113,9 @@ class Rules:
                 text = path.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError) as exc:
                 raise RulesError(f"{source}：无法读取规则文件（{exc}）") from exc
-        elif isinstance(text_or_path, str) and "\n" not in text_or_path and ":" not in text_or_path:
+        elif isinstance(text_or_path, str) and not (
+            "\n" in text_or_path or ":" in text_or_path or text_or_path.strip()[:1] in ("", "{", "[", "#")
+        ):
             raise RulesError(f"规则文件不存在：{text_or_path}")
         else:
             text = str(text_or_path)

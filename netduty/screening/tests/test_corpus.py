@@ -28,9 +28,11 @@ def test_corpus_document(screener: Screener, path: Path) -> None:
         assert list(d) == ["category", "rule", "severity", "start", "end", "text", "message", "suggestion"]
         assert d["severity"] in ("high", "medium", "low")
     expected = json.loads(path.with_suffix(".expected.json").read_text("utf-8"))
-    got = Counter((f.category, f.text) for f in result.findings)
-    want = Counter((e["category"], e["text"]) for e in expected)
+    got = Counter((f.category, f.start, f.end, f.text) for f in result.findings)
+    want = Counter((e["category"], e["start"], e["end"], e["text"]) for e in expected)
     assert got == want, f"extra={got - want} missing={want - got}"
+    for e in expected:
+        assert text[e["start"] : e["end"]] == e["text"]
 
 
 def test_corpus_is_substantial() -> None:
