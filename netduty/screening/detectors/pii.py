@@ -26,8 +26,8 @@ from ..context import Context, is_ascii_alnum
 from ..findings import Finding
 
 # One pass finds every candidate: runs of 7+ digits (single spaces/hyphens allowed inside).
-_RUN = re.compile(r"[+0-9][0-9 \-]{5,}[0-9Xx]")
-_SEP = re.compile(r"([ \-]+)")
+_RUN = re.compile(r"[+0-9][0-9 \u00a0\-]{5,}[0-9Xx]")
+_SEP = re.compile(r"([ \u00a0\-]+)")
 _GLUE = frozenset("._/\\@#-+*%&=")
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _PREFIXES = ("+86", "0086", "86")

@@ -35,6 +35,8 @@ def txt(data: bytes, limits: Limits) -> Extracted:
     return Extracted(kind="txt", text=text, segments=[(0, "")])
 
 
+# Elements hidden by the hidden attribute or an inline display:none / visibility:hidden are
+# not visible text; they are counted in a note instead.
 _BLOCK = frozenset(
     "address article aside blockquote body br caption dd details div dl dt fieldset figcaption figure "
     "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot "
@@ -79,10 +81,17 @@ def html(data: bytes, limits: Limits) -> Extracted:
     if title is not None and title.text_content().strip():
         blocks.append(_WS.sub(" ", title.text_content()).strip())
 
+    hidden = [0]
+
     def walk(el: etree._Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.lower()
         if tag in _SKIP or not tag:
+            return
+        style = (el.get("style") or "").replace(" ", "").lower()
+        if el.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style:
+            if el.text_content().strip():
+                hidden[0] += 1
             return
         block = tag in _BLOCK
         if block:
@@ -102,4 +111,5 @@ def html(data: bytes, limits: Limits) -> Extracted:
     tb = TextBuilder(limits)
     for i, b in enumerate(blocks, 1):
         tb.add(b, f"第{i}段")
-    return tb.result("html")
+    notes = [f"有 {hidden[0]} 处隐藏内容（display:none 等）不可见，未计入检查"] if hidden[0] else []
+    return tb.result("html", notes)

@@ -12,20 +12,22 @@ from netduty.screening import Screener
 
 from .conftest import CORPUS
 
-DOCS = sorted(CORPUS.glob("*.txt"))
+DOCS = sorted([*CORPUS.glob("*.txt"), *CORPUS.glob("*.html")])
 
 
 @pytest.mark.parametrize("path", DOCS, ids=[p.stem for p in DOCS])
 def test_corpus_document(screener: Screener, path: Path) -> None:
     result = screener.screen_file(path)
     assert result.error is None
-    text = path.read_bytes().decode("utf-8-sig")
-    assert result.text == text
+    text = result.text
+    plain = path.suffix == ".txt"
+    if plain:
+        assert text == path.read_bytes().decode("utf-8-sig")
+    keys = ["category", "rule", "severity", "start", "end", "text", "message", "suggestion"]
     for f in result.findings:
         assert text[f.start : f.end] == f.text
-        assert f.location is None
         d = f.to_dict()
-        assert list(d) == ["category", "rule", "severity", "start", "end", "text", "message", "suggestion"]
+        assert list(d) == (keys if plain else [*keys, "location"])
         assert d["severity"] in ("high", "medium", "low")
     expected = json.loads(path.with_suffix(".expected.json").read_text("utf-8"))
     got = Counter((f.category, f.start, f.end, f.text) for f in result.findings)
@@ -33,6 +35,8 @@ def test_corpus_document(screener: Screener, path: Path) -> None:
     assert got == want, f"extra={got - want} missing={want - got}"
     for e in expected:
         assert text[e["start"] : e["end"]] == e["text"]
+    if not plain:
+        assert [(f.start, f.location) for f in result.findings] == [(e["start"], e["location"]) for e in expected]
 
 
 def test_corpus_is_substantial() -> None:
