@@ -47,6 +47,11 @@ def decisions(submission: Submission) -> QuerySet[Decision]:
     return submission.decisions.select_related("reviewer", "revision").order_by("created_at", "pk")
 
 
+def all_decisions(user: Any) -> QuerySet[Decision]:
+    qs = Decision.objects.select_related("reviewer", "revision")
+    return permissions.restrict(qs, user, unit_field="submission__unit")
+
+
 def publications(user: Any) -> QuerySet[Publication]:
     qs = Publication.objects.select_related("submission", "submission__channel", "revision", "published_by")
     return permissions.restrict(qs, user, unit_field="submission__unit")

@@ -30,6 +30,18 @@ def _check(w):
     return w._rv_check
 
 
+def _sweep(w):
+    if getattr(w, "_rv_sweep", None) is None:
+        from netduty.review.models import ChannelSweep
+
+        from .factories import review_world
+
+        review_world(w)
+        w._rv_sweep = ChannelSweep.objects.create(channel=w.channel, unit=w.channel.unit, slot="2026-01-01",
+                                                  feed_url=w.channel.url_prefix + "rss.xml")
+    return w._rv_sweep
+
+
 def _pk(w):
     return {"pk": _sub(w).pk}
 
@@ -54,6 +66,24 @@ MATRIX = {
     "review:diff": ("get", _pk, None, std()),
     "review:attachment": ("get", _att, None, std()),
     "review:check": ("get", lambda w: {"pk": _check(w).pk}, None, std()),
+    # API: insider = 第一责任人 (decides no default stage, submits nothing)
+    "review-submission-list": ("get", NONE, None, api(outsider=200)),
+    "review-submission-detail": ("get", _pk, None, api()),
+    "review-submission-revise": ("post", _pk, {"title": "t", "body": "b"}, api(403, 404, 403)),
+    "review-submission-decide": ("post", _pk, {"outcome": "approve"}, api(403, 404, 403)),
+    "review-submission-publish": ("post", _pk, {"content_hash": "x", "url": "http://127.0.0.1:1/wxy/news/a.html"},
+                                  api(409, 404, 403)),
+    "review-submission-withdraw": ("post", _pk, {}, api(403, 404, 403)),
+    "review-submission-live-check": ("post", _pk, {}, api(400, 404, 400)),
+    "review-decision-list": ("get", NONE, None, api(outsider=200)),
+    "review-decision-detail": ("get", lambda w: {"pk": _check(w).publication.submission.decisions.first().pk}, None,
+                               api()),
+    "review-publication-list": ("get", NONE, None, api(outsider=200)),
+    "review-publication-detail": ("get", lambda w: {"pk": _check(w).publication.pk}, None, api()),
+    "review-live-check-list": ("get", NONE, None, api(outsider=200)),
+    "review-live-check-detail": ("get", lambda w: {"pk": _check(w).pk}, None, api()),
+    "review-sweep-list": ("get", NONE, None, api(outsider=200)),
+    "review-sweep-detail": ("get", lambda w: {"pk": _sweep(w).pk}, None, api()),
 }
 
 __all__ = ["LOGIN", "MATRIX", "api"]
