@@ -24,17 +24,20 @@ _TRAIL = ".,;:!?'\"*"
 
 
 def _trim(url: str) -> str:
-    while url:
-        ch = url[-1]
+    """Drop trailing punctuation and unbalanced closing brackets (linear time)."""
+    opened = {")": url.count("("), "]": url.count("[")}
+    closed = {")": url.count(")"), "]": url.count("]")}
+    end = len(url)
+    while end:
+        ch = url[end - 1]
         if ch in _TRAIL:
-            url = url[:-1]
-        elif ch == ")" and url.count("(") < url.count(")"):
-            url = url[:-1]
-        elif ch == "]" and url.count("[") < url.count("]"):
-            url = url[:-1]
+            end -= 1
+        elif ch in closed and opened[ch] < closed[ch]:
+            closed[ch] -= 1
+            end -= 1
         else:
             break
-    return url
+    return url[:end]
 
 
 def _host(url: str) -> str:

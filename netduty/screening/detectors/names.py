@@ -18,6 +18,7 @@ finding; overlapping windows that explain the same misspelling are reported once
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from .. import matcher as m
 from ..context import Context, is_han
@@ -27,6 +28,7 @@ _SUB, _OMIT, _INS = 0, 1, 2
 _READINGS: dict[int, str] | None = None
 
 
+@lru_cache(maxsize=8192)
 def _toneless(cp: int) -> frozenset[str]:
     global _READINGS
     if _READINGS is None:

@@ -18,6 +18,7 @@ numbers (138****5678) and landlines (0739-5431234) are not findings.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from stdnum import luhn
 from stdnum.cn import ric
@@ -29,6 +30,7 @@ from ..findings import Finding
 _RUN = re.compile(r"[+0-9][0-9 \u00a0\-]{5,}[0-9Xx]")
 _SEP = re.compile(r"([ \u00a0\-]+)")
 _GLUE = frozenset("._/\\@#-+*%&=")
+_MAX_GROUPS = 6  # no number we look for has more groups (4-4-4-4-3 card, +86 3-4-4 mobile)
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _PREFIXES = ("+86", "0086", "86")
 _BANK_FIRST = frozenset("345569")
@@ -135,14 +137,15 @@ def _digit_runs(ctx: Context, passports: set[tuple[int, int]]) -> list[Finding]:
         )
         k = len(groups)
         cut = [True] + ["-" not in sp for sp in seps] + [True]  # cut[i]: may cut before group i
+        acc = [0, *accumulate(len(g) for g in groups)]  # acc[j+1]-acc[i]: characters in groups i..j
         i = 0
         while i < k:
             if not cut[i] or (i == 0 and glued_first):
                 i += 1
                 continue
             found = False
-            for j in range(k - 1, i - 1, -1):
-                if not cut[j + 1] or (j == k - 1 and glued_last):
+            for j in range(min(k - 1, i + _MAX_GROUPS - 1), i - 1, -1):
+                if not cut[j + 1] or (j == k - 1 and glued_last) or not 11 <= acc[j + 1] - acc[i] <= 23:
                     continue
                 kind = _classify(groups[i : j + 1], seps[i:j])
                 if kind is None:

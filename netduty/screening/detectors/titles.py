@@ -31,7 +31,9 @@ def detect(ctx: Context) -> list[Finding]:
         if any(a <= s and e <= b and (b - a) > (e - s) for a, b, _ in kept[-8:]):
             continue
         kept.append((s, e, pi))
-    person_starts = {s for s, _, _ in kept}
+    person_at: dict[int, tuple[int, int, int]] = {}
+    for k in kept:
+        person_at.setdefault(k[0], k)
     by_end: dict[int, tuple[int, int]] = {}
     by_start: dict[int, tuple[int, int]] = {}
     for _, s, e in titles:
@@ -75,10 +77,9 @@ def detect(ctx: Context) -> list[Finding]:
             if side == "after":
                 if not gap_ok(ne, ts):
                     continue
-                if t[1] in person_starts:
-                    nxt = next((x for x in kept if x[0] == t[1]), None)
-                    if nxt is not None and orig(nxt[0], nxt[1]) is not None:
-                        continue
+                nxt = person_at.get(t[1])
+                if nxt is not None and orig(nxt[0], nxt[1]) is not None:
+                    continue
             fs, fe = (ts, ne) if side == "before" else (ns, te)
             if ctx.allowed(fs, fe):
                 continue

@@ -97,3 +97,28 @@ def test_any_rules_append_invariance(words: list[str], text: str, tail: str) -> 
         return
     s = Screener(rules)
     assert s.screen_text(text + tail) == s.screen_text(text)
+
+
+def test_pathological_texts_stay_linear() -> None:
+    """Inputs built to trigger quadratic paths finish quickly (no timing assertion needed:
+    a quadratic path would take minutes at these sizes)."""
+    big = 40_000
+    texts = [
+        "1 " * big,
+        "1-" * big + "x",
+        "http://a.com/" + ")" * big,
+        "校长张三" * (big // 4),
+        "张三校长李四" * (big // 6),
+        "@" * big,
+        "a@" * big,
+        "邵阳学院" * (big // 4),
+        "邵阳学园" * (big // 4),
+        "法 轮 功 " * (big // 8),
+        "秘密★10年\n" * (big // 8),
+        "\u200b" * big,
+        "😀" * big,
+        "E" + "1" * big,
+    ]
+    for t in texts:
+        for f in SCREENER.screen_text(t):
+            assert t[f.start : f.end] == f.text
