@@ -56,8 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         for f in args.rules:
             if not Path(f).is_file():
                 raise RulesError(f"规则文件不存在：{f}")
-            rulesets.append(Rules.from_yaml(Path(f)))
+            rulesets.append(Rules.from_yaml(Path(f), strict=False))
         rules = Rules.merge(*rulesets)
+        for w in rules.warnings:
+            print(f"netduty screen: 警告：{w}", file=sys.stderr)
     except RulesError as exc:
         print(f"netduty screen: 错误：{exc}", file=sys.stderr)
         return 2

@@ -25,7 +25,7 @@ from typing import Any
 
 SEVERITIES = ("high", "medium", "low")
 KEYS = ("terms", "allow", "expressions", "names", "people", "allowed_domains")
-_CATEGORY_RE = re.compile(r"^[A-Za-z0-9_\-]+$")
+_CATEGORY_RE = re.compile(r"^[^\s.]+$")  # any word (中文 too), no whitespace or dots
 _DOMAIN_RE = re.compile(r"^(?:\*\.)?[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*$")
 
 
@@ -69,19 +69,24 @@ class Rules:
     people: tuple[Person, ...] = ()
     allowed_domains: tuple[str, ...] = ()
     sources: tuple[str, ...] = field(default=(), compare=False)
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     # ---- construction -------------------------------------------------------------------
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any] | None, source: str = "规则") -> Rules:
-        """Build and validate rules from a mapping using the YAML keys (all optional)."""
+    def from_dict(cls, data: Mapping[str, Any] | None, source: str = "规则", *, strict: bool = True) -> Rules:
+        """Build and validate rules from a mapping using the YAML keys (all optional).
+
+        With ``strict=False`` unknown keys (top level or inside an entry) are ignored and
+        reported in ``rules.warnings`` instead of raising; every other problem still raises.
+        """
         if data is None:
             return cls(sources=(source,))
         if not isinstance(data, Mapping):
             raise RulesError(f"{source}：顶层必须是映射（键：{'、'.join(KEYS)}）")
+        v = _Validator(source, strict)
         for key in data:
             if key not in KEYS:
-                raise RulesError(f"{source}：未知的键“{key}”（可用：{'、'.join(KEYS)}）")
-        v = _Validator(source)
+                v.unknown(str(key), "顶层", KEYS)
         return cls(
             terms=tuple(v.term_group(g, f"terms[{i}]") for i, g in enumerate(v.seq(data, "terms"))),
             allow=_dedupe(v.string(s, f"allow[{i}]") for i, s in enumerate(v.seq(data, "allow"))),
@@ -94,10 +99,11 @@ class Rules:
                 v.domain(s, f"allowed_domains[{i}]") for i, s in enumerate(v.seq(data, "allowed_domains"))
             ),
             sources=(source,),
+            warnings=tuple(v.warnings),
         )
 
     @classmethod
-    def from_yaml(cls, text_or_path: str | os.PathLike[str]) -> Rules:
+    def from_yaml(cls, text_or_path: str | os.PathLike[str], *, strict: bool = True) -> Rules:
         """Load rules from a YAML file path, or from YAML text (a string that is not an
         existing file and contains a newline or ``:``, or starts with ``{``/``[``/``#``, or is
         empty, is treated as YAML text; any other string must name an existing file)."""
@@ -123,7 +129,7 @@ class Rules:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise RulesError(f"{source}：YAML 格式错误：{exc}") from exc
-        return cls.from_dict(data, source=source)
+        return cls.from_dict(data, source=source, strict=strict)
 
     @classmethod
     def default(cls) -> Rules:
@@ -148,6 +154,7 @@ class Rules:
             people=_merge_people(p for r in rulesets for p in r.people),
             allowed_domains=_dedupe(s for r in rulesets for s in r.allowed_domains),
             sources=tuple(s for r in rulesets for s in r.sources),
+            warnings=tuple(w for r in rulesets for w in r.warnings),
         )
 
     def merged(self, *others: Rules) -> Rules:
@@ -183,9 +190,22 @@ def _merge_people(people: Iterable[Person]) -> tuple[Person, ...]:
     return tuple(Person(name, _dedupe(titles)) for name, titles in by_name.items())
 
 
+_SEVERITY_ALIASES = {"高": "high", "中": "medium", "低": "low"}
+# Annotation keys a rules author may add to any entry; they are ignored.
+_NOTE_KEYS = ("note", "comment", "description", "source", "id")
+
+
 class _Validator:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, strict: bool = True) -> None:
         self.source = source
+        self.strict = strict
+        self.warnings: list[str] = []
+
+    def unknown(self, key: str, where: str, allowed: tuple[str, ...]) -> None:
+        msg = f"{self.source}：{where}：未知的键“{key}”（可用：{'、'.join(allowed)}）"
+        if self.strict:
+            raise RulesError(msg)
+        self.warnings.append(msg + "，已忽略")
 
     def fail(self, where: str, what: str) -> RulesError:
         return RulesError(f"{self.source}：{where}：{what}")
@@ -214,8 +234,8 @@ class _Validator:
         if not isinstance(value, Mapping):
             raise self.fail(where, f"必须是映射（键：{'、'.join(allowed)}）")
         for key in value:
-            if key not in allowed:
-                raise self.fail(where, f"未知的键“{key}”（可用：{'、'.join(allowed)}）")
+            if key not in allowed and key not in _NOTE_KEYS:
+                self.unknown(str(key), where, allowed)
         for key in required:
             if value.get(key) in (None, "", []):
                 raise self.fail(where, f"缺少“{key}”")
@@ -224,6 +244,8 @@ class _Validator:
     def severity(self, value: Any, where: str, default: str) -> str:
         if value is None:
             return default
+        if isinstance(value, str):
+            value = _SEVERITY_ALIASES.get(value.strip(), value.strip().lower())
         if value not in SEVERITIES:
             raise self.fail(where, f"severity 必须是 {'/'.join(SEVERITIES)} 之一，实际是“{value}”")
         return str(value)
@@ -235,7 +257,7 @@ class _Validator:
         g = self.mapping(value, where, ("category", "severity", "words", "message", "suggestion"), ("category",))
         category = self.string(g["category"], f"{where}.category")
         if not _CATEGORY_RE.match(category):
-            raise self.fail(f"{where}.category", f"只能包含字母、数字、下划线和连字符，实际是“{category}”")
+            raise self.fail(f"{where}.category", f"不能包含空白或“.”，实际是“{category}”")
         words_raw = g.get("words") or []
         if isinstance(words_raw, str):
             words_raw = [words_raw]

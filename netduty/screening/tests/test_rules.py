@@ -36,6 +36,7 @@ def test_from_yaml_text_and_path(tmp_path: Path) -> None:
         ({"terms": {}}, "terms：必须是列表"),
         ({"terms": [{"words": ["x"]}]}, "terms[0]：缺少“category”"),
         ({"terms": [{"category": "a b", "words": ["x"]}]}, "terms[0].category"),
+        ({"terms": [{"category": "a", "words": ["x"], "bogus": 1}]}, "terms[0]：未知的键“bogus”"),
         ({"terms": [{"category": "a", "severity": "urgent", "words": ["x"]}]}, "terms[0].severity"),
         ({"terms": [{"category": "a", "words": ["，。"]}]}, "terms[0].words[0]"),
         ({"expressions": [{"wrong": "甲"}]}, "expressions[0]：缺少“right”"),
@@ -85,3 +86,25 @@ def test_policy_pack_mapping_shape() -> None:
     r = Rules.from_dict({"terms": [], "allow": [], "expressions": [], "names": [], "people": [],
                          "allowed_domains": []})
     assert r == Rules()
+
+
+def test_lenient_mode_and_aliases() -> None:
+    data = {"version": 1, "terms": [{"category": "敏感词", "severity": "高", "words": "甲乙", "note": "x", "zz": 1}]}
+    r = Rules.from_dict(data, strict=False)
+    assert r.terms[0].category == "敏感词" and r.terms[0].severity == "high" and r.terms[0].words == ("甲乙",)
+    assert len(r.warnings) == 2 and "version" in r.warnings[0]
+    with pytest.raises(RulesError, match="version"):
+        Rules.from_dict(data)
+    assert Screener(r).screen_text("甲乙")[0].category == "term.敏感词"
+
+
+def test_cli_warns_on_unknown_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from netduty.screening.cli import main
+
+    rules = tmp_path / "r.yaml"
+    rules.write_text("version: 2\nnames: [邵阳学院]\n", encoding="utf-8")
+    txt = tmp_path / "a.txt"
+    txt.write_text("邵阳学园", encoding="utf-8")
+    assert main(["--rules", str(rules), "--format", "json", str(txt)]) == 0
+    out = capsys.readouterr()
+    assert "version" in out.err and "邵阳学园" in out.out
