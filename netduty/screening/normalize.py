@@ -217,11 +217,14 @@ def _compact_pass(pattern: re.Pattern[str], table: dict[int, str | None], text: 
     return "".join(pieces)
 
 
-def compact_text(text: str) -> str:
-    """Interference removed and every character folded (see the module docstring)."""
+def compact_text(text: str, astral: bool | None = None) -> str:
+    """Interference removed and every character folded (see the module docstring).
+    *astral*: whether *text* has characters outside the BMP (None: find out)."""
     t = tables()
+    if astral is None:
+        astral = _ASTRAL.search(text) is not None
     compact = _compact_pass(t.re_change_run, t.compact_table, text)
-    if _ASTRAL.search(compact):
+    if astral and _ASTRAL.search(compact):
         compact = _compact_pass(t.re_change_run_astral, t.compact_table, compact)
     return compact
 
@@ -240,8 +243,8 @@ class Normalized:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.compact = compact_text(text)
         self.astral = _ASTRAL.search(text) is not None
+        self.compact = compact_text(text, self.astral)
         self._cnl: list[int] | None = None
         self._onl: list[int] | None = None
         self._lines: dict[int, tuple[int, list[int], list[int]]] = {}
