@@ -36,6 +36,8 @@ def kind_of(name: str | None, data: bytes) -> str:
         return "pdf"
     if head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8\xff") or head[:6] in (b"GIF87a", b"GIF89a"):
         return "image"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
     if head.startswith(b"PK\x03\x04"):
         if b"word/" in data[:65536]:
             return "docx"
@@ -97,6 +99,8 @@ def extract(source: Path | bytes, filename: str | None = None, limits: Limits | 
             from .ocr import image
 
             return image(data, limits)
+        if kind == "ole":
+            return Extracted.failed(kind, "不支持旧版 Office 格式（.doc/.xls/.ppt），请另存为 .docx/.xlsx 后再检查")
         return Extracted.failed(kind, "不支持的文件类型")
     except ExtractError as exc:
         return Extracted.failed(kind, str(exc))

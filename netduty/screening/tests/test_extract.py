@@ -260,3 +260,8 @@ def test_ocr_path_with_a_stub_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     _check(r)
     assert [(f.category, f.location) for f in r.findings] == [("secrecy", "图片（OCR）"), ("pii.mobile", "图片（OCR）")]
     monkeypatch.setattr(ocr, "_ENGINE", None)
+
+
+def test_legacy_office_is_reported() -> None:
+    r = S.screen_file(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, filename="old.doc")
+    assert r.error and "旧版 Office" in r.error
