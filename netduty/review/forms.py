@@ -24,7 +24,7 @@ class MultipleFileField(forms.FileField):
 
 
 class SubmissionForm(forms.Form):
-    channel = forms.ModelChoiceField(label="发布阵地", queryset=None, empty_label="请选择")
+    channel: forms.ModelChoiceField = forms.ModelChoiceField(label="发布阵地", queryset=None, empty_label="请选择")
     title = forms.CharField(label="标题", max_length=300)
     body = forms.CharField(label="正文", widget=forms.Textarea(attrs={"rows": 14}),
                            help_text="可直接粘贴网页或 Word 中的内容；只保留段落、加粗、列表、表格和链接等安全格式。")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import socket
+from functools import partial
 
 from django.db import transaction
 from django.tasks import task
@@ -69,7 +70,7 @@ def sweep(slot: str) -> dict | None:
         claim.result = {"channels": len(ids)}
         claim.save(update_fields=["result"])
         for pk in ids:
-            transaction.on_commit(lambda pk=pk: sweep_one.enqueue(pk, slot))
+            transaction.on_commit(partial(sweep_one.enqueue, pk, slot))
     return {"channels": len(ids)}
 
 

@@ -161,7 +161,8 @@ class DiffLine:
 
 def _inline(a: str, b: str) -> tuple[str, str]:
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    left, right = [], []
+    left: list[str] = []
+    right: list[str] = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             left.append(escape(a[i1:i2]))
@@ -172,6 +173,36 @@ def _inline(a: str, b: str) -> tuple[str, str]:
             if j2 > j1:
                 right.append(f"<ins>{escape(b[j1:j2])}</ins>")
     return "".join(left), "".join(right)
+
+
+def _align(old: list[str], new: list[str], threshold: float = 0.5) -> list[tuple[str | None, str | None]]:
+    """Pair the lines of a changed block by similarity (in order), so an inserted paragraph shows
+    as an insertion and an edited one as an edit. Small blocks: dynamic programming; big ones:
+    side by side."""
+    n, m = len(old), len(new)
+    if n * m > 2500:
+        return [(old[k] if k < n else None, new[k] if k < m else None) for k in range(max(n, m))]
+    ratio = [[difflib.SequenceMatcher(None, x, y, autojunk=False).ratio() for y in new] for x in old]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            pair = ratio[i][j] + best[i + 1][j + 1] if ratio[i][j] >= threshold else -1.0
+            best[i][j] = max(pair, best[i + 1][j], best[i][j + 1])
+    out: list[tuple[str | None, str | None]] = []
+    i = j = 0
+    while i < n and j < m:
+        if ratio[i][j] >= threshold and best[i][j] == ratio[i][j] + best[i + 1][j + 1]:
+            out.append((old[i], new[j]))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            out.append((old[i], None))
+            i += 1
+        else:
+            out.append((None, new[j]))
+            j += 1
+    out.extend((x, None) for x in old[i:])
+    out.extend((None, y) for y in new[j:])
+    return out
 
 
 def diff_lines(old: str, new: str, context_lines: int = 2) -> list[DiffLine]:
@@ -194,15 +225,15 @@ def diff_lines(old: str, new: str, context_lines: int = 2) -> list[DiffLine]:
             else:
                 out.extend(DiffLine("equal", mark_safe(escape(line))) for line in run)  # noqa: S308
         elif op == "replace":
-            pairs = max(i2 - i1, j2 - j1)
-            for k in range(pairs):
-                x = a[i1 + k] if i1 + k < i2 else ""
-                y = b[j1 + k] if j1 + k < j2 else ""
-                left, right = _inline(x, y)
-                if x:
+            for x, y in _align(a[i1:i2], b[j1:j2]):
+                if x is not None and y is not None:
+                    left, right = _inline(x, y)
                     out.append(DiffLine("delete", mark_safe(left)))  # noqa: S308
-                if y:
                     out.append(DiffLine("insert", mark_safe(right)))  # noqa: S308
+                elif x is not None:
+                    out.append(DiffLine("delete", mark_safe(f"<del>{escape(x)}</del>")))  # noqa: S308
+                elif y is not None:
+                    out.append(DiffLine("insert", mark_safe(f"<ins>{escape(y)}</ins>")))  # noqa: S308
         elif op == "delete":
             out.extend(DiffLine("delete", mark_safe(f"<del>{escape(line)}</del>")) for line in a[i1:i2])  # noqa: S308
         else:

@@ -120,7 +120,7 @@ def carry_attachment(att: Attachment) -> PreparedAttachment:
     found = [{"category": f.category, "rule": f.rule, "severity": f.severity, "start": f.start, "end": f.end,
               "text": f.text, "message": f.message, "suggestion": f.suggestion or None, "location": f.location or None,
               "context": f.context} for f in att.findings.all()]
-    return PreparedAttachment(name=att.name, kind=att.kind, size=att.size, sha256=att.sha256, path=att.file.name,
+    return PreparedAttachment(name=att.name, kind=att.kind, size=att.size, sha256=att.sha256, path=att.file.name or "",
                               text_chars=att.text_chars, error=att.error, notes=list(att.notes), findings=found)
 
 

@@ -34,12 +34,12 @@ DEFAULT_CHECKLIST = [
 
 def checklist() -> list[dict[str, Any]]:
     """The questions every stage answers (pack `review.checklist` → `review_check` items)."""
-    codes = policy.setting("review.checklist", None)
+    codes: Any = policy.setting("review.checklist", None)
     items = {i.code: i for i in policy.items("review_check")}
     if not codes or not items:
         return DEFAULT_CHECKLIST
     out = []
-    for code in codes:  # type: ignore[union-attr]
+    for code in codes:
         item = items.get(code)
         if item is not None:
             out.append({"code": code, "question": item.data.get("question") or item.title,
@@ -181,6 +181,7 @@ def publication_create(*, actor: Any, submission: Submission, url: str = "", pub
         if sub.state != State.APPROVED or not approved_chain_ok(sub):
             raise Conflict("只有通过全部审核阶段的版本才能发布。")
         rev = sub.current_revision
+        assert rev is not None  # approved_chain_ok checked it
         if content_hash and content_hash != rev.content_hash:
             raise Conflict("要发布的版本不是通过终审的版本，不能发布。")
         published_at = published_at or timezone.now()

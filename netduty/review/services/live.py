@@ -174,7 +174,8 @@ def sweep_channel(*, channel, slot: str, today: dt.date | None = None) -> Channe
     if last is None:
         pub = Publication.objects.filter(submission__channel=channel).order_by("-published_at").first()
         last = timezone.localtime(pub.published_at).date() if pub else None
-    stale_days = int(policy.setting("channels.stale_after_days", 14) or 14)  # type: ignore[arg-type]
+    stale_setting: Any = policy.setting("channels.stale_after_days", 14)
+    stale_days = int(stale_setting or 14)
     stale = bool(data["ok"] and (last is None or (today - last).days > stale_days))
     unreviewed = [r for r in rows if r["status"] is not None and 200 <= r["status"] < 300 and r["submission"] is None]
     try:

@@ -39,16 +39,16 @@ def channel_stages(channel) -> list[dict[str, Any]]:
     """The channel's stages (fronts), else the pack's default `review.stages`."""
     rows = [{"order": s.order, "code": s.code, "name": s.name, "roles": list(s.roles)} for s in fronts.stages(channel)]
     if not rows:
-        default = policy.setting("review.stages", []) or []
+        default: Any = policy.setting("review.stages", []) or []
         rows = [{"order": i, "code": s["code"], "name": s["name"], "roles": list(s["roles"])}
-                for i, s in enumerate(default, start=1)]  # type: ignore[union-attr]
+                for i, s in enumerate(default, start=1)]
     if not rows:
         raise ValidationError("该阵地没有设置审核阶段，请先在阵地台账中设置。")
     return rows
 
 
 def stage_hours() -> int:
-    value = policy.setting("review.stage_hours", None)
+    value: Any = policy.setting("review.stage_hours", None)
     return int(value if value is not None else getattr(settings, "NETDUTY_REVIEW_STAGE_HOURS", 48))
 
 
@@ -90,12 +90,12 @@ def _write_revision(sub: Submission, number: int, prepared: Prepared, author, st
                          text_chars=pa.text_chars, error=pa.error[:300], notes=pa.notes)
         att.file.name = pa.path
         att.save()
-        for f in pa.findings:
-            rows.append(Finding(revision=rev, part=Part.ATTACHMENT, attachment=att, category=f["category"],
-                                rule=f["rule"][:200], severity=f["severity"], start=f["start"], end=f["end"],
-                                text=f["text"][:500], message=f["message"][:500],
-                                suggestion=(f.get("suggestion") or "")[:500], location=(f.get("location") or "")[:200],
-                                context=f.get("context", "")[:300]))
+        for d in pa.findings:
+            rows.append(Finding(revision=rev, part=Part.ATTACHMENT, attachment=att, category=d["category"],
+                                rule=d["rule"][:200], severity=d["severity"], start=d["start"], end=d["end"],
+                                text=d["text"][:500], message=d["message"][:500],
+                                suggestion=(d.get("suggestion") or "")[:500], location=(d.get("location") or "")[:200],
+                                context=d.get("context", "")[:300]))
     Finding.objects.bulk_create(rows, batch_size=500)
     return rev
 

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from netduty.core import audit
 from netduty.core.models import AuditEvent
 from netduty.review import selectors, services
-from netduty.review.models import Decision, Finding, State
+from netduty.review.models import Decision, State
 from netduty.review.services.content import Upload
 
 from .factories import BODY, YES, approve_all, decide, docx, png, submit

@@ -105,7 +105,7 @@ def detail(request, pk: int):
         "publish_form": PublishForm(initial={"content_hash": rev.content_hash if rev else ""}),
         "publication": publication, "checks": checks, "latest": latest,
         "latest_diff": t.diff_lines(publication.revision.body_text, latest.page_text)
-        if latest and latest.result == "changed" else None,
+        if publication and latest and latest.result == "changed" else None,
         "now": timezone.now(), "state_tag": STATE_TAG.get(sub.state, ""), **base(request),
     })
 
@@ -159,7 +159,7 @@ def check(request, pk: int):
 @login_required
 def live(request):
     pubs = selectors.publications(request.user).order_by("-published_at")[:100]
-    latest: dict[int, object] = {}
+    latest = {}
     for sweep in selectors.sweeps(request.user).order_by("channel_id", "-created_at")[:500]:
         latest.setdefault(sweep.channel_id, sweep)
     return render(request, "review/live.html", {"publications": pubs, "sweeps": list(latest.values()),
