@@ -10,8 +10,8 @@ For a listed name of n characters (compared in the compact, folded form):
 
 Candidates come from the two halves of each name (any one-character edit leaves one half
 intact), so the cost is proportional to the halves' occurrences.  A window that overlaps an
-exact occurrence of a listed name, equals a listed name, or spans punctuation is not a
-finding; overlapping windows that explain the same misspelling are reported once
+exact occurrence of the same name, equals a listed name, lies wholly inside an exact
+occurrence of any listed name, or spans punctuation is not a finding; overlapping windows that explain the same misspelling are reported once
 (substitution preferred over omission over insertion, then the longer name).
 """
 
@@ -95,25 +95,25 @@ def detect(ctx: Context) -> list[Finding]:
     name_set = ctx.compiled.name_set
     compact = ctx.norm.compact
     nc = len(compact)
-    exact = sorted((s, e) for _, s, e in ctx.hits.get(m.NAME, ()))
-    # cover[p] = the furthest end of an exact name occurrence covering compact position p.
-    cover: dict[int, int] = {}
-    for a, b in exact:
+    # Exact occurrences: per name (a window overlapping an exact occurrence of the same name is
+    # not a finding) and of any name (a window wholly inside a correctly written listed name
+    # is part of it).  cover[p] = the furthest end of an occurrence covering position p.
+    cover_same: dict[int, dict[int, int]] = {}
+    cover_any: dict[int, int] = {}
+    for ni, a, b in ctx.hits.get(m.NAME, ()):
+        same = cover_same.setdefault(ni, {})
         for p in range(a, b):
-            if cover.get(p, -1) < b:
-                cover[p] = b
-
-    def overlaps_exact(s: int, e: int) -> bool:
-        return any(p in cover for p in range(s, e))
-
-    def inside_exact(s: int, e: int) -> bool:
-        return cover.get(s, -1) >= e
+            if same.get(p, -1) < b:
+                same[p] = b
+            if cover_any.get(p, -1) < b:
+                cover_any[p] = b
 
     cands: dict[tuple[int, int], tuple[int, int, int]] = {}
     for kind, hits in ((m.NAME_L, anchors_l), (m.NAME_R, anchors_r)):
         for ni, s, e in hits:
-            if exact and inside_exact(s, e):
-                continue  # every window around this anchor overlaps an exact name
+            same = cover_same.get(ni)
+            if same is not None and same.get(s, -1) >= e:
+                continue  # every window around this anchor overlaps an exact occurrence
             name = names[ni]
             n = len(name)
             for length in (n, n - 1, n + 1) if n >= 5 else (n,):
@@ -127,6 +127,10 @@ def detect(ctx: Context) -> list[Finding]:
                 ed = _edit(w, name)
                 if ed is None:
                     continue
+                if same is not None and any(p in same for p in range(ws, we)):
+                    continue
+                if cover_any.get(ws, -1) >= we:
+                    continue
                 key = (ws, we)
                 rank = (ed, -n, ni)
                 if key not in cands or rank < cands[key]:
@@ -136,8 +140,6 @@ def detect(ctx: Context) -> list[Finding]:
     text = ctx.text
     items = []
     for (ws, we), (ed, negn, ni) in cands.items():
-        if overlaps_exact(ws, we):
-            continue
         pos = ctx.norm.positions(ws, we)
         if any(b - a > 2 or (b - a == 2 and text[a + 1] not in _SPACE_OK) for a, b in zip(pos, pos[1:], strict=False)):
             continue

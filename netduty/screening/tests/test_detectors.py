@@ -278,3 +278,9 @@ def test_invalid_ids_are_never_cards(number: str) -> None:
     # Whatever their Luhn digit, 18-digit numbers shaped like an ID are not bank cards.
     for last in "0123456789":
         assert found(f"身份证：{number[:-1]}{last}", "pii.bank") == []
+
+
+def test_name_containing_another_listed_name() -> None:
+    s = Screener(Rules.from_dict({"names": ["邵阳学院", "中共邵阳学院委员会", "邵阳学院附属第一医院"]}))
+    got = [(f.category, f.text) for f in s.screen_text("中共邵阳学院委圆会召开会议，邵阳学院附属第一医院。")]
+    assert got == [("name", "中共邵阳学院委圆会")]
