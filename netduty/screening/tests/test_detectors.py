@@ -284,3 +284,13 @@ def test_name_containing_another_listed_name() -> None:
     s = Screener(Rules.from_dict({"names": ["邵阳学院", "中共邵阳学院委员会", "邵阳学院附属第一医院"]}))
     got = [(f.category, f.text) for f in s.screen_text("中共邵阳学院委圆会召开会议，邵阳学院附属第一医院。")]
     assert got == [("name", "中共邵阳学院委圆会")]
+
+
+def test_screener_is_shareable_between_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"校长张三出席{i}，手机1381234{i:04d}，邵阳学园，法 轮 功，http://a.cn/{i}" for i in range(200)]
+    want = [SCREENER.screen_text(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(SCREENER.screen_text, texts))
+    assert got == want
