@@ -166,7 +166,7 @@ class AnnualConcludeForm(forms.Form):
 
 
 class ZeroReportForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label="单位")
+    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label="单位", empty_label="请选择单位")
     year = forms.TypedChoiceField(label="年度", coerce=int, choices=year_choices)
     note = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 

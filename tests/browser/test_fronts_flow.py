@@ -88,3 +88,6 @@ def test_registry_on_a_phone(page, demo_org):
     cards = page.locator(".cards .card")
     assert cards.count() >= 2 and "外院" in cards.first.inner_text()
     page.screenshot(path=str(SHOTS / "fronts-phone.png"), full_page=True)
+    page.goto(page.base + "/fronts/annual/")
+    assert "外国语学院党总支" in page.locator("#annual-table").inner_text()
+    page.screenshot(path=str(SHOTS / "fronts-annual-phone.png"), full_page=True)

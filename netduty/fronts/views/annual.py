@@ -29,7 +29,8 @@ def _year(request) -> int:
 def annual(request):
     year = _year(request)
     rows = selectors.annual_overview(request.user, year)
-    manageable = permissions.units_for(request.user, MANAGE).order_by("path")
+    without = {r.unit.pk for r in rows if not r.channels and r.zero is None}
+    manageable = permissions.units_for(request.user, MANAGE).filter(pk__in=without).order_by("path")
     return render(request, "fronts/annual.html", {
         "year": year, "rows": rows, "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
         "done": sum(1 for r in rows if r.done),
