@@ -197,5 +197,6 @@ def publication_create(*, actor: Any, submission: Submission, url: str = "", pub
                             "chain": [{"stage": d.stage_name, "reviewer": d.reviewer.name, "hash": d.content_hash}
                                       for d in sub.decisions.filter(revision=rev).select_related("reviewer")
                                       .order_by("stage")]})
-        transaction.on_commit(lambda: after_publication(pub.pk))
+        if pub.url:
+            transaction.on_commit(lambda: after_publication(pub.pk))
     return pub

@@ -35,8 +35,21 @@ def _person(actor: Any):
     return person
 
 
-def channel_stages(channel) -> list[dict[str, Any]]:
-    """The channel's stages (fronts), else the pack's default `review.stages`."""
+OFFICE_STAGE: dict[str, Any] = {"code": "office", "name": "宣传部审核", "roles": ["propaganda_office"]}
+
+
+def office_stage_for_high() -> bool:
+    """Whether an item flagged high by screening gets a 宣传部 stage added at the end (pack
+    `review.office_stage_for_high`, else settings.NETDUTY_REVIEW_OFFICE_STAGE_FOR_HIGH; default off)."""
+    value: Any = policy.setting("review.office_stage_for_high", None)
+    if value is None:
+        value = getattr(settings, "NETDUTY_REVIEW_OFFICE_STAGE_FOR_HIGH", False)
+    return bool(value)
+
+
+def channel_stages(channel, *, high: bool = False) -> list[dict[str, Any]]:
+    """The channel's stages (fronts), else the pack's default `review.stages`; plus a 宣传部
+    stage for an item flagged high when the policy asks for it and the chain has none."""
     rows = [{"order": s.order, "code": s.code, "name": s.name, "roles": list(s.roles)} for s in fronts.stages(channel)]
     if not rows:
         default: Any = policy.setting("review.stages", []) or []
@@ -44,6 +57,8 @@ def channel_stages(channel) -> list[dict[str, Any]]:
                 for i, s in enumerate(default, start=1)]
     if not rows:
         raise ValidationError("该阵地没有设置审核阶段，请先在阵地台账中设置。")
+    if high and office_stage_for_high() and not any("propaganda_office" in r["roles"] for r in rows):
+        rows.append({"order": len(rows) + 1, **OFFICE_STAGE, "roles": list(OFFICE_STAGE["roles"])})
     return rows
 
 
@@ -116,8 +131,9 @@ def submission_create(*, actor: Any, channel, title: str, body: str, source_kind
     permissions.require(actor, SUBMIT, channel.unit)
     if channel.status != "active":
         raise ValidationError({"channel": "该阵地尚未备案通过或已关停，不能提交稿件。"})
-    stages = channel_stages(channel)
+    channel_stages(channel)  # fails early when the channel has no chain
     prepared = prepare(title=title, body=body, source_kind=source_kind, source_name=source_name, uploads=uploads)
+    stages = channel_stages(channel, high=prepared.high_count > 0)
     from .notify import after_stage_entered
 
     with transaction.atomic():
@@ -179,7 +195,8 @@ def submission_revise(*, actor: Any, submission: Submission, title: str, body: s
                          before={"intended_at": old_intended}, after={"intended_at": intended_at})
             return current
         number = (sub.revisions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
-        rev = _write_revision(sub, number, prepared, author, channel_stages(sub.channel), note)
+        rev = _write_revision(sub, number, prepared, author, channel_stages(sub.channel, high=prepared.high_count > 0),
+                              note)
         sub.current_revision = rev
         sub.title = rev.title
         sub.intended_at = intended_at

@@ -207,3 +207,17 @@ def test_withdraw(rw):
     sub.refresh_from_db()
     assert sub.state == State.WITHDRAWN
     assert selectors.queue_for(rw.checker).count() == 0
+
+
+def test_items_flagged_high_get_a_propaganda_stage_when_the_policy_asks(rw, settings):
+    settings.NETDUTY_REVIEW_OFFICE_STAGE_FOR_HIGH = True
+    clean = submit(rw)
+    assert [s["name"] for s in clean.current_revision.stages] == ["初审", "复审", "终审"]
+    sub = submit(rw, body="<p>中华人民共合国成立。</p>")
+    assert [s["name"] for s in sub.current_revision.stages] == ["初审", "复审", "终审", "宣传部审核"]
+    approve_all(rw, sub, high_reason="引用原文错误示例，已核实")
+    assert sub.state == State.REVIEWING and sub.stage == 4
+    assert list(selectors.queue_for(rw.propaganda)) == [sub]
+    decide(sub, rw.propaganda, high_reason="同意，引用示例")
+    sub.refresh_from_db()
+    assert sub.state == State.APPROVED and services.approved_chain_ok(sub)

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from netduty.review import services
 from netduty.review.models import State, Submission
 
 from .factories import BODY, approve_all, decide, docx, submit
@@ -113,3 +114,25 @@ def test_user_html_is_escaped_outside_the_sanitised_body(client, rw):
     client.force_login(rw.checker)
     html = client.get(reverse("review:detail", args=[sub.pk])).content.decode()
     assert "<img src=x" not in html and "&lt;img src=x" in html
+
+
+def test_query_counts_do_not_grow_with_data(client, rw):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    first = submit(rw)
+    client.force_login(rw.checker)
+    small_index, small_detail = count(reverse("review:index")), count(reverse("review:detail", args=[first.pk]))
+    for i in range(5):
+        decide(submit(rw, title=f"稿件{i}", body=f"<p>正文{i}，联系电话 1380013800{i}。</p>"), rw.checker)
+    sub = submit(rw, body="<p>中华人民共合国，再接再励。</p>")
+    decide(sub, rw.checker, high_reason="引用原文，已核实")
+    services.submission_revise(actor=rw.editor, submission=sub, title="新标题", body="<p>中华人民共合国。</p>", source_kind="original")
+    assert count(reverse("review:index")) <= small_index
+    client.force_login(rw.head)
+    assert count(reverse("review:detail", args=[sub.pk])) <= small_detail + 2
