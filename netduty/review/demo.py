@@ -66,6 +66,7 @@ def _people(password: str) -> dict[str, object]:
 
 def _decide(sub: Submission, user, outcome: str = "approve", comment: str = "", reason: str = "") -> None:
     sub.refresh_from_db()
+    assert sub.current_revision is not None
     services.stage_decide(actor=user, submission=sub, outcome=outcome, answers=YES,
                           content_hash=sub.current_revision.content_hash, expected_version=sub.version,
                           comment=comment or ("同意" if outcome == "approve" else "请修改"), high_reason=reason)

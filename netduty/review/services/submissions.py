@@ -50,7 +50,8 @@ def office_stage_for_high() -> bool:
 def channel_stages(channel, *, high: bool = False) -> list[dict[str, Any]]:
     """The channel's stages (fronts), else the pack's default `review.stages`; plus a 宣传部
     stage for an item flagged high when the policy asks for it and the chain has none."""
-    rows = [{"order": s.order, "code": s.code, "name": s.name, "roles": list(s.roles)} for s in fronts.stages(channel)]
+    rows: list[dict[str, Any]] = [{"order": s.order, "code": s.code, "name": s.name, "roles": list(s.roles)}
+                                  for s in fronts.stages(channel)]
     if not rows:
         default: Any = policy.setting("review.stages", []) or []
         rows = [{"order": i, "code": s["code"], "name": s["name"], "roles": list(s["roles"])}
