@@ -55,11 +55,27 @@ def sweep_one(channel_id: int, slot: str) -> dict | None:
             "stale": sweep.stale}
 
 
+def recheck_days() -> int:
+    """Published items are re-checked daily for this many days (pack `review.recheck_days`, else
+    settings.NETDUTY_REVIEW_RECHECK_DAYS, default 30)."""
+    from django.conf import settings
+
+    from netduty.policy import selectors as policy
+
+    value = policy.setting("review.recheck_days", None)
+    return int(value if isinstance(value, int) else getattr(settings, "NETDUTY_REVIEW_RECHECK_DAYS", 30))
+
+
 @task()
 def sweep(slot: str) -> dict | None:
-    """Daily: claim the slot once (JobClaim), then one task per active channel with a feed."""
+    """Daily: claim the slot once (JobClaim), then one task per active channel with a feed, and a
+    live check of every item published in the last `recheck_days` days."""
+    from django.utils import timezone
+
     from netduty.duties.services import claim_slot
     from netduty.fronts.models import Channel
+
+    from .models import Publication
 
     with transaction.atomic():
         claim = claim_slot(JOB_SWEEP, slot, _worker())
@@ -67,11 +83,16 @@ def sweep(slot: str) -> dict | None:
             return None
         ids = list(Channel.objects.filter(status="active").exclude(feed_url="").exclude(url_prefix="")
                    .values_list("pk", flat=True))
-        claim.result = {"channels": len(ids)}
+        since = timezone.now() - dt.timedelta(days=recheck_days())
+        pubs = list(Publication.objects.filter(published_at__gte=since).exclude(url="").values_list("pk", flat=True))
+        result = {"channels": len(ids), "rechecks": len(pubs)}
+        claim.result = result
         claim.save(update_fields=["result"])
         for pk in ids:
             transaction.on_commit(partial(sweep_one.enqueue, pk, slot))
-    return {"channels": len(ids)}
+        for pk in pubs:
+            transaction.on_commit(partial(live_check.enqueue, pk))
+    return result
 
 
 try:

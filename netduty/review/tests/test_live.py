@@ -140,7 +140,7 @@ def test_sweep_flags_unreviewed_broken_and_stale(lw, site):
     assert audit.verify().ok
 
 
-def test_sweep_task_claims_the_slot_once(lw, site):
+def test_sweep_task_claims_the_slot_once(lw, site, django_capture_on_commit_callbacks):
     from netduty.duties.models import JobClaim
     from netduty.review import tasks
 
@@ -150,12 +150,15 @@ def test_sweep_task_claims_the_slot_once(lw, site):
     site.page("/wxy/news/a.html", article_page("新文章", "<p>新文章正文。</p>"))
     type(lw.channel).objects.filter(pk=lw.channel.pk).update(feed_url=site.url("/wxy/sitemap.xml"))
     slot = timezone.localdate().isoformat()
-    from django.db import transaction  # noqa: F401
-
-    first = tasks.sweep.call(slot)
-    assert first == {"channels": 1}
+    sub, pub = _publish(lw, site, path="/wxy/news/a.html", title="新文章", body="<p>新文章正文。</p>")
+    with django_capture_on_commit_callbacks(execute=True):
+        first = tasks.sweep.call(slot)
+    assert first == {"channels": 1, "rechecks": 1}
     assert tasks.sweep.call(slot) is None
     assert JobClaim.objects.filter(job="review.sweep", slot=slot).count() == 1
+    sweep = ChannelSweep.objects.get(slot=slot)
+    assert sweep.live_count == 1 and sweep.unreviewed_count == 0 and not sweep.stale
+    assert LiveCheck.objects.get(publication=pub).result == "identical"
 
 
 def test_feed_formats():
