@@ -101,10 +101,10 @@ def detect(ctx: Context) -> list[Finding]:
     cover_same: dict[int, dict[int, int]] = {}
     cover_any: dict[int, int] = {}
     for ni, a, b in ctx.hits.get(m.NAME, ()):
-        same = cover_same.setdefault(ni, {})
+        cov = cover_same.setdefault(ni, {})
         for p in range(a, b):
-            if same.get(p, -1) < b:
-                same[p] = b
+            if cov.get(p, -1) < b:
+                cov[p] = b
             if cover_any.get(p, -1) < b:
                 cover_any[p] = b
 
