@@ -22,4 +22,6 @@ LANGUAGE_CODE = "zh-hans"
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not shared-cache memory: concurrency tests need SQLite's real locking (busy
     # timeout, WAL, IMMEDIATE transactions) exactly as in production.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-netduty.sqlite3")}  # noqa: F405
+    # One file per test process, so concurrent runs in one checkout never share a database.
+    (VAR_DIR / "test-db").mkdir(parents=True, exist_ok=True)  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db" / f"netduty-{os.getpid()}.sqlite3")}  # noqa: F405

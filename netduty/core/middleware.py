@@ -43,3 +43,23 @@ class ChineseFirstLocaleMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class ApiDocsCspMiddleware:
+    """The API's browsable pages (DRF, Swagger UI) set inline styles; allow inline *styles* (never
+    scripts) there only. Listed after Django's CSP middleware so it runs first on the response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        content_type = response.get("Content-Type", "")
+        if request.path.startswith("/api/") and content_type.startswith("text/html"):
+            from django.conf import settings
+            from django.utils.csp import CSP
+
+            config = dict(settings.SECURE_CSP)
+            config["style-src"] = [CSP.SELF, CSP.UNSAFE_INLINE]
+            response._csp_config = config
+        return response

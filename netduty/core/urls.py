@@ -1,5 +1,7 @@
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -10,5 +12,6 @@ urlpatterns = [
     path("audit/", views.audit_list, name="audit_list"),
     path("audit/<int:pk>/", views.audit_detail, name="audit_detail"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", RedirectView.as_view(url=static("netduty/favicon.svg"), permanent=True), name="favicon"),
     path("section/<slug:section>/", views.section_placeholder, name="section"),
 ]

@@ -73,3 +73,12 @@ def test_browser_language_does_not_switch_the_ui(client, world):
     client.force_login(world.secretary)
     html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "工作台" in html
+
+
+def test_api_docs_page_has_no_inline_script(client, world):
+    client.force_login(world.secretary)
+    response = client.get("/api/v1/docs/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<script>" not in html.replace(" ", "") and "googleapis" not in html
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"].split("script-src")[1].split(";")[0]
