@@ -4,7 +4,8 @@
   6个月, 长期, 启用前); or a line whose only content is 绝密, 机密 or 秘密.
 * ``secrecy.notice`` — 内部资料, 内部文件, 内部刊物, 注意保密, 严禁外传, 不得外传 standing as a
   notice: not glued into a running clause (e.g. ``（内部资料，严禁外传）``, a header line
-  ``内部资料 注意保密``), while prose such as ``不得将内部资料上传`` is not a notice.
+  ``内部资料 注意保密``), while prose such as ``不得将内部资料上传`` or a quoted mention
+  (``所谓“内部文件”截图``) is not a notice.
 
 Prose such as 国家秘密, 保守秘密 or 涉密不公开 is never a marking.
 """
@@ -25,6 +26,8 @@ _LINE_STRIP = " \t\u3000\r\ufeff\u200b\u200c\u200d\u2060"
 # Characters that may glue a notice to the clause around it and still leave it a notice.
 _LEFT_OK = frozenset("为系属")
 _RIGHT_OK = frozenset("仅请勿")
+_OPEN_QUOTES = frozenset("“‘\"'「『")
+_CLOSE_QUOTES = frozenset("”’\"'」』")
 
 
 def _wordish(ch: str) -> bool:
@@ -70,6 +73,8 @@ def detect(ctx: Context) -> list[Finding]:
             right_ok = q >= len(line) or not _wordish(line[q]) or line[q] in _RIGHT_OK or e in starts
             if not (left_ok and right_ok) or (s, e) in seen:
                 continue
+            if 0 < p and q < len(line) and line[p - 1] in _OPEN_QUOTES and line[q] in _CLOSE_QUOTES:
+                continue  # a quoted mention (所谓“内部文件”截图), not a notice
             seen.add((s, e))
             out.append(
                 Finding(

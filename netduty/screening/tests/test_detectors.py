@@ -294,3 +294,8 @@ def test_screener_is_shareable_between_threads() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(SCREENER.screen_text, texts))
     assert got == want
+
+
+def test_quoted_notice_is_a_mention() -> None:
+    assert found("并附有所谓“内部文件”截图。", "secrecy") == []
+    assert found("【内部资料】", "secrecy") == [("secrecy", "内部资料")]
