@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     results: list[FileResult] = []
     for path in _expand(args.paths):
         if path == "-":
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(limits.max_file_bytes + 1)  # bounded; too much → a per-file error
             results.append(screener.screen_file(data, filename="-"))
         else:
             results.append(screener.screen_file(path))

@@ -62,6 +62,8 @@ def extract(source: Path | bytes, filename: str | None = None, limits: Limits | 
             return Extracted.failed("txt", f"无法读取文件（{exc.strerror or exc}）")
         if source.is_dir():
             return Extracted.failed("txt", "这是一个目录，不是文件")
+        if not source.is_file():
+            return Extracted.failed("txt", "不是普通文件（设备、管道等），未检查")
         if size > limits.max_file_bytes:
             return Extracted.failed("txt", f"文件过大（{size / 1e6:.1f} MB，上限 {limits.max_file_bytes / 1e6:.1f} MB）")
         try:

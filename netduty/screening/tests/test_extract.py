@@ -265,3 +265,8 @@ def test_ocr_path_with_a_stub_engine(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_legacy_office_is_reported() -> None:
     r = S.screen_file(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, filename="old.doc")
     assert r.error and "旧版 Office" in r.error
+
+
+def test_device_is_not_read() -> None:
+    r = S.screen_file(Path("/dev/zero"))
+    assert r.error and "普通文件" in r.error
