@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 
 from netduty.org import permissions
@@ -45,7 +45,7 @@ def obligation_for(user: Any, pk: int, action: str | None = None) -> Obligation:
 
 def unit_year(unit: Unit, year: int) -> list[Obligation]:
     """A unit's obligations of `year` with their periods (caller has already checked scope)."""
-    period_qs = ObligationPeriod.objects.order_by("start", "key")
+    period_qs = ObligationPeriod.objects.annotate(n_evidence=Count("evidence")).order_by("start", "key")
     return list(
         Obligation.objects.filter(unit=unit, year=year).select_related("task")
         .prefetch_related(Prefetch("periods", queryset=period_qs),
