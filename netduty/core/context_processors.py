@@ -1,38 +1,47 @@
 from django.urls import NoReverseMatch, reverse
 
-# Navigation by capability. Sections not built yet point at a page that says so plainly.
-# Each capability's landing page is "<app>:index"; until an app exists, a placeholder page.
-NAV = [
-    ("org", "责任体系", "org:unit_list"),
-    ("duties", "重点任务", "duties:index"),
-    ("fronts", "阵地与发布审查", "fronts:index"),
-    ("opinion", "舆情", "opinion:index"),
-    ("accountability", "问责", "accountability:index"),
-    ("inspection", "检查考核", "inspection:index"),
-    ("training", "学习与队伍", "training:index"),
-    ("policy", "制度包", "policy:pack_list"),
-    ("audit", "审计", "audit_list"),
+# Navigation by capability. Each entry: (code, label, [(url name, sub-label), ...]); the first
+# sub-page is the landing page. A section whose app is not installed yet points at a placeholder.
+NAV: list[tuple[str, str, list[tuple[str, str]]]] = [
+    ("org", "责任体系", [("org:unit_list", "单位与责任链"), ("org:person_list", "人员"), ("org:import", "Excel 导入")]),
+    ("duties", "重点任务", [("duties:index", "重点任务")]),
+    ("fronts", "阵地与发布审查", [("review:index", "发布审查"), ("fronts:index", "阵地台账")]),
+    ("opinion", "舆情", [("opinion:index", "舆情")]),
+    ("accountability", "问责", [("accountability:index", "问责")]),
+    ("inspection", "检查考核", [("inspection:index", "检查考核")]),
+    ("training", "学习与队伍", [("training:index", "学习与队伍")]),
+    ("policy", "制度包", [("policy:pack_list", "制度包")]),
+    ("audit", "审计", [("audit_list", "审计日志")]),
 ]
 
 
-def _url(code: str, name: str | None) -> str:
-    if name is None:
-        return reverse("section", args=[code])
+def _reverse(name: str) -> str | None:
     try:
         return reverse(name)
     except NoReverseMatch:  # an app not installed yet
-        return reverse("section", args=[code])
+        return None
+
+
+def _prefix(url: str) -> str:
+    """The section's path prefix: /review/queue/ → /review/."""
+    parts = url.strip("/").split("/")
+    return f"/{parts[0]}/" if parts and parts[0] else "/"
 
 
 def shell(request):
     path = request.path
-    items = []
-    for code, label, name in NAV:
-        url = _url(code, name)
-        items.append({"code": code, "label": label, "url": url, "active": path.startswith(url) and url != "/"})
+    items, subnav = [], []
+    for code, label, pages in NAV:
+        links = [(url, sub) for url, sub in ((_reverse(n), s) for n, s in pages) if url]
+        url = links[0][0] if links else reverse("section", args=[code])
+        active = any(path.startswith(_prefix(u)) for u, _ in links) or path == url
+        items.append({"code": code, "label": label, "url": url, "active": active})
+        if active and len(links) > 1:
+            best = max((u for u, _ in links if path.startswith(u)), key=len, default="")
+            subnav = [{"url": u, "label": s, "active": u == best} for u, s in links]
     pack = None
     if request.user.is_authenticated:
         from netduty.policy import selectors as policy_selectors
 
         pack = policy_selectors.active_pack()
-    return {"nav_items": items, "active_pack": pack}
+    return {"nav_items": items, "subnav": subnav, "active_pack": pack}

@@ -82,3 +82,11 @@ def test_api_docs_page_has_no_inline_script(client, world):
     assert response.status_code == 200
     assert "<script>" not in html.replace(" ", "") and "googleapis" not in html
     assert "'unsafe-inline'" not in response["Content-Security-Policy"].split("script-src")[1].split(";")[0]
+
+
+def test_nav_has_every_capability_and_subnav(client, world):
+    client.force_login(world.propaganda)
+    html = client.get(reverse("fronts:index")).content.decode()
+    for label in ["责任体系", "重点任务", "阵地与发布审查", "舆情", "问责", "检查考核", "学习与队伍", "审计"]:
+        assert label in html
+    assert 'class="subnav"' in html and "发布审查" in html and "阵地台账" in html
