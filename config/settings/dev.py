@@ -16,3 +16,8 @@ if not os.environ.get("SECRET_KEY"):
         key_file.write_text(secrets.token_urlsafe(50))
         key_file.chmod(0o600)
     SECRET_KEY = key_file.read_text().strip()
+
+# Mail written to files in var/mail/ (one per message) unless EMAIL_BACKEND says otherwise.
+if not os.environ.get("EMAIL_BACKEND"):
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+                           "OPTIONS": {"file_path": str(VAR_DIR / "mail")}}}
