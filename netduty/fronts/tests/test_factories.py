@@ -8,7 +8,7 @@ def test_make_channel_is_active_with_three_default_stages(world):
     assert [(s.order, s.code, s.name, s.roles) for s in selectors.stages(channel)] == [
         (1, "first", "初审", ["info_officer"]),
         (2, "second", "复审", ["dept_head"]),
-        (3, "final", "终审", ["unit_head", "direct_responsible"]),
+        (3, "final", "终审", ["unit_head", "first_responsible", "direct_responsible"]),
     ]
     assert selectors.channels_for(world.secretary).filter(pk=channel.pk).exists()
     assert not selectors.channels_for(world.outsider).filter(pk=channel.pk).exists()

@@ -78,7 +78,7 @@ def test_default_pack_roles_match_the_platform_contract():
 def test_default_pack_data_defaults():
     data = loader.parse(default_pack_text()).data
     assert [s["roles"] for s in data["review"]["stages"]] == [["info_officer"], ["dept_head"],
-                                                              ["unit_head", "direct_responsible"]]
+                                                              ["unit_head", "first_responsible", "direct_responsible"]]
     assert data["channels"]["register_new_within_days"] == 30
     assert data["channels"]["report_change_within_days"] == 7
     assert [lv["name"] for lv in data["opinion"]["levels"]] == ["特大", "重大", "一般"]
