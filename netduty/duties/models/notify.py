@@ -14,6 +14,7 @@ class Notification(models.Model):
         OVERDUE = "overdue", "已逾期"
         ESCALATION = "escalation", "逾期上报"
         RETURNED = "returned", "材料被退回"
+        REVIEW = "review", "发布审查"
 
     recipient = models.ForeignKey("org.Person", verbose_name="接收人", on_delete=models.PROTECT,
                                   related_name="duty_notifications")
