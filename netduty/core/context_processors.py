@@ -4,8 +4,11 @@ from django.urls import NoReverseMatch, reverse
 # sub-page is the landing page. A section whose app is not installed yet points at a placeholder.
 NAV: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("org", "责任体系", [("org:unit_list", "单位与责任链"), ("org:person_list", "人员"), ("org:import", "Excel 导入")]),
-    ("duties", "重点任务", [("duties:index", "重点任务")]),
-    ("fronts", "阵地与发布审查", [("review:index", "发布审查"), ("fronts:index", "阵地台账")]),
+    ("duties", "重点任务", [("duties:index", "本单位任务"), ("duties:board", "总览看板"),
+                            ("duties:calendar", "我的日历"), ("duties:notifications", "通知")]),
+    ("fronts", "阵地与发布审查", [("review:index", "发布审查"), ("review:live", "上线核查"),
+                                  ("fronts:index", "阵地台账"), ("fronts:queue", "备案审批"),
+                                  ("fronts:annual", "年审与零报告")]),
     ("opinion", "舆情", [("opinion:index", "舆情")]),
     ("accountability", "问责", [("accountability:index", "问责")]),
     ("inspection", "检查考核", [("inspection:index", "检查考核")]),
@@ -40,8 +43,22 @@ def shell(request):
             best = max((u for u, _ in links if path.startswith(u)), key=len, default="")
             subnav = [{"url": u, "label": s, "active": u == best} for u, s in links]
     pack = None
+    unread = 0
     if request.user.is_authenticated:
         from netduty.policy import selectors as policy_selectors
 
         pack = policy_selectors.active_pack()
-    return {"nav_items": items, "subnav": subnav, "active_pack": pack}
+        unread = _unread(request.user)
+    return {"nav_items": items, "subnav": subnav, "active_pack": pack, "unread_notifications": unread,
+            "notifications_url": _reverse("duties:notifications")}
+
+
+def _unread(user) -> int:
+    person = getattr(user, "person", None)
+    if person is None:
+        return 0
+    try:
+        from netduty.duties.models import Notification
+    except ImportError:  # pragma: no cover - duties not installed
+        return 0
+    return Notification.objects.filter(recipient=person, read_at__isnull=True).count()
