@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
 HALF_NAMES = {1: "上半年", 2: "下半年"}
 QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 
@@ -19,6 +22,11 @@ class Slot:
 
     def overlaps(self, start: dt.date, end: dt.date) -> bool:
         return self.start <= end and start <= self.end
+
+    @property
+    def display(self) -> str:
+        """The label in the active language (`label` is the Chinese one stored on periods)."""
+        return display_label(self.key, self.label)
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -72,6 +80,22 @@ def parse_slot(text: str) -> Slot:
     if part[0] == "Q" and n in "1234":
         return quarter_slot(year, int(n))
     raise ValueError(text)
+
+
+def display_label(key: str, label: str) -> str:
+    """A period's stored (Chinese) `label` in the active language; event periods keep theirs."""
+    if (get_language() or "").startswith("zh"):
+        return label
+    try:
+        slot = parse_slot(key)
+    except ValueError:
+        return label
+    year = slot.start.year
+    if slot.kind == "half":
+        return _("%(year)s年上半年") % {"year": year} if slot.start.month == 1 else _("%(year)s年下半年") % {"year": year}
+    if slot.kind == "quarter":
+        return _("%(year)s年第%(n)s季度") % {"year": year, "n": (slot.start.month - 1) // 3 + 1}
+    return _("%(year)s年度") % {"year": year}
 
 
 def board_slots(year: int) -> list[Slot]:

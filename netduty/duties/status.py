@@ -19,14 +19,15 @@ from collections.abc import Iterable
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
-    NOT_STARTED = "not_started", "未开始"
-    IN_PROGRESS = "in_progress", "进行中"
-    DONE = "done", "已完成"
-    OVERDUE = "overdue", "逾期"
-    LATE_DONE = "late_done", "逾期完成"
+    NOT_STARTED = "not_started", _("未开始")
+    IN_PROGRESS = "in_progress", _("进行中")
+    DONE = "done", _("已完成")
+    OVERDUE = "overdue", _("逾期")
+    LATE_DONE = "late_done", _("逾期完成")
 
 
 FINISHED = frozenset({Status.DONE, Status.LATE_DONE})

@@ -6,24 +6,25 @@ import secrets
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Notification(models.Model):
     class Kind(models.TextChoices):
-        DUE_SOON = "due_soon", "即将到期"
-        OVERDUE = "overdue", "已逾期"
-        ESCALATION = "escalation", "逾期上报"
-        RETURNED = "returned", "材料被退回"
-        REVIEW = "review", "发布审查"
+        DUE_SOON = "due_soon", _("即将到期")
+        OVERDUE = "overdue", _("已逾期")
+        ESCALATION = "escalation", _("逾期上报")
+        RETURNED = "returned", _("材料被退回")
+        REVIEW = "review", _("发布审查")
 
-    recipient = models.ForeignKey("org.Person", verbose_name="接收人", on_delete=models.PROTECT,
+    recipient = models.ForeignKey("org.Person", verbose_name=_("接收人"), on_delete=models.PROTECT,
                                   related_name="duty_notifications")
     period = models.ForeignKey("duties.ObligationPeriod", null=True, blank=True, on_delete=models.PROTECT,
                                related_name="notifications")
-    kind = models.CharField("类型", max_length=16, choices=Kind.choices)
-    key = models.CharField(max_length=120, help_text="同一接收人同一 key 只提醒一次")
-    title = models.CharField("标题", max_length=200)
-    body = models.TextField("内容", blank=True)
+    kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices)
+    key = models.CharField(max_length=120, help_text=_("同一接收人同一 key 只提醒一次"))
+    title = models.CharField(_("标题"), max_length=200)
+    body = models.TextField(_("内容"), blank=True)
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     emailed_at = models.DateTimeField(null=True, blank=True)
@@ -31,8 +32,8 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "提醒"
-        verbose_name_plural = "提醒"
+        verbose_name = _("提醒")
+        verbose_name_plural = _("提醒")
         constraints = [models.UniqueConstraint(fields=["recipient", "key"], name="duties_notification_once")]
 
     def __str__(self) -> str:
@@ -69,8 +70,8 @@ class CalendarToken(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = "日历订阅令牌"
-        verbose_name_plural = "日历订阅令牌"
+        verbose_name = _("日历订阅令牌")
+        verbose_name_plural = _("日历订阅令牌")
 
     def __str__(self) -> str:
         return f"{self.person} 日历"

@@ -7,24 +7,26 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from ..slots import display_label
 from ..status import Status, period_status
 
 
 class Obligation(models.Model):
     """Unit U carries key task T (a row of the policy pack version in force) in year Y."""
 
-    unit = models.ForeignKey("org.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="obligations")
-    task = models.ForeignKey("policy.TaskItem", verbose_name="重点任务", on_delete=models.PROTECT,
+    unit = models.ForeignKey("org.Unit", verbose_name=_("单位"), on_delete=models.PROTECT, related_name="obligations")
+    task = models.ForeignKey("policy.TaskItem", verbose_name=_("重点任务"), on_delete=models.PROTECT,
                              related_name="obligations")
-    task_code = models.SlugField("任务代码", max_length=64, help_text="跨制度包版本识别同一任务")
-    year = models.PositiveSmallIntegerField("年度")
+    task_code = models.SlugField(_("任务代码"), max_length=64, help_text=_("跨制度包版本识别同一任务"))
+    year = models.PositiveSmallIntegerField(_("年度"))
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["year", "unit__path", "task__order"]
-        verbose_name = "任务义务"
-        verbose_name_plural = "任务义务"
+        verbose_name = _("任务义务")
+        verbose_name_plural = _("任务义务")
         constraints = [models.UniqueConstraint(fields=["unit", "task", "year"], name="duties_obligation_unique")]
         indexes = [models.Index(fields=["year", "unit"])]
 
@@ -89,6 +91,11 @@ class ObligationPeriod(models.Model):
         return f"{self.unit} · {self.task_code} · {self.label}"
 
     @property
+    def display_label(self) -> str:
+        """`label` in the active language (the stored label is Chinese)."""
+        return display_label(self.key, self.label)
+
+    @property
     def counted(self) -> bool:
         return self.required > 0
 
@@ -105,20 +112,20 @@ class PeriodReview(models.Model):
     """An acceptance or a return (with the reason) by the next level up. Append-only history."""
 
     class Decision(models.TextChoices):
-        ACCEPT = "accept", "验收通过"
-        RETURN = "return", "退回"
+        ACCEPT = "accept", _("验收通过")
+        RETURN = "return", _("退回")
 
     period = models.ForeignKey(ObligationPeriod, on_delete=models.PROTECT, related_name="reviews")
-    decision = models.CharField("结论", max_length=16, choices=Decision.choices)
-    reason = models.TextField("意见 / 退回原因", blank=True)
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="验收人", on_delete=models.PROTECT,
+    decision = models.CharField(_("结论"), max_length=16, choices=Decision.choices)
+    reason = models.TextField(_("意见 / 退回原因"), blank=True)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("验收人"), on_delete=models.PROTECT,
                                  related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "验收记录"
-        verbose_name_plural = "验收记录"
+        verbose_name = _("验收记录")
+        verbose_name_plural = _("验收记录")
 
     def __str__(self) -> str:
         return f"{self.period} · {self.get_decision_display()}"

@@ -6,6 +6,7 @@ import io
 from typing import Any
 
 from django.db import transaction
+from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
@@ -17,6 +18,7 @@ from ..status import COLOURS
 
 
 @transaction.atomic
+@translation.override("zh-hans")  # the exported document stays Chinese whatever the UI language
 def board_export(*, actor: Any, board: Board, filters: dict[str, str]) -> bytes:
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
@@ -40,7 +42,7 @@ def board_export(*, actor: Any, board: Board, filters: dict[str, str]) -> bytes:
             if cell is None:
                 cells.append("—")
                 continue
-            out = WriteOnlyCell(ws, value=cell.status.label + (f" {cell.progress}" if cell.progress else ""))
+            out = WriteOnlyCell(ws, value=str(cell.status.label) + (f" {cell.progress}" if cell.progress else ""))
             out.fill = fills[cell.status]
             cells.append(out)
         cells.append(row.rate.percent)
@@ -49,7 +51,7 @@ def board_export(*, actor: Any, board: Board, filters: dict[str, str]) -> bytes:
     statuses = list(COLOURS)
     for title, rates in (("按单位", [r.rate for r in board.rows]), ("按任务", board.task_rates)):
         sheet = wb.create_sheet(title)
-        header(sheet, [title[1:], "应完成项", *[s.label for s in statuses], "完成率%"])
+        header(sheet, [title[1:], "应完成项", *[str(s.label) for s in statuses], "完成率%"])
         for rate in rates:
             sheet.append([rate.label, rate.total, *[rate.by_status.get(s, 0) for s in statuses], rate.percent])
     buffer = io.BytesIO()

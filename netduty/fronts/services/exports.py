@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -35,6 +35,7 @@ def _security(channel: Channel) -> list[Any]:
 
 
 @transaction.atomic
+@translation.override("zh-hans")  # the exported document stays Chinese whatever the UI language
 def registry_export(*, actor: Any, channels: QuerySet[Channel], filters: dict[str, str]) -> bytes:
     """`channels` comes from selectors.registry (already scoped and prefetched)."""
     wb = Workbook(write_only=True)
