@@ -26,7 +26,9 @@ def notify(kind: str, object_id: int) -> int:
 
 @task()
 def webhooks(title: str, text: str, link: str = "") -> int:
-    from .services.webhooks import send_all
+    """Kept for tasks enqueued before the robots moved to netduty.core.webhooks (which now
+    enqueues netduty.core.tasks.webhooks_post)."""
+    from netduty.core.webhooks import send_all
 
     return send_all(title, text, link)
 

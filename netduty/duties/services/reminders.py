@@ -1,5 +1,6 @@
 """Reminders before a period is due and when it is overdue, escalation up the responsibility chain,
-claimed once per slot; calendar feed tokens; reading notifications."""
+claimed once per slot (in-app, e-mail, and a summary per unit to the group robots); calendar feed
+tokens; reading notifications."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from netduty.core import audit
+from netduty.core import audit, webhooks
 from netduty.org.models import Appointment, Person, valid_on_q
 from netduty.org.selectors import responsibility_chain
 from netduty.policy import selectors as policy
@@ -125,7 +126,50 @@ def _remind(day: dt.date) -> dict[str, int]:
     for n in new:
         by_person[n.recipient_id].append(f"· {n.title}\n  {n.url}")
     counts["emails"] = _queue_emails(by_person, day)
+    counts["webhooks"] = _queue_webhooks(new, day)
     return counts
+
+
+RANK = {Notification.Kind.DUE_SOON: 0, Notification.Kind.OVERDUE: 1, Notification.Kind.ESCALATION: 2}
+ROBOT_LINES = 10
+
+
+def _robot_line(p: ObligationPeriod, kind: str, day: dt.date) -> str:
+    what = f"{p.obligation.task.item}（{p.label}）"
+    if kind == Notification.Kind.DUE_SOON:
+        return f"· {what}将于{p.due:%Y年%-m月%-d日}到期（还有{(p.due - day).days}天）"
+    prefix = "【督办】" if kind == Notification.Kind.ESCALATION else ""
+    return f"· {prefix}{what}已逾期{(day - p.due).days}天（截止{p.due:%Y年%-m月%-d日}）"
+
+
+def _queue_webhooks(new: list[Notification], day: dt.date) -> int:
+    """One short summary per unit with new reminders, posted to the group robots
+    (netduty.core.webhooks) after the reminder run commits. Returns how many summaries."""
+    if not getattr(settings, "NETDUTY_DUTIES_REMIND_WEBHOOKS", True) or not webhooks.robots():
+        return 0
+    by_unit: dict[int, dict[int, tuple[ObligationPeriod, str]]] = defaultdict(dict)
+    for n in new:
+        p = n.period
+        if p is None:
+            continue
+        seen = by_unit[p.unit_id].get(p.pk)
+        if seen is None or RANK[n.kind] > RANK[seen[1]]:
+            by_unit[p.unit_id][p.pk] = (p, n.kind)
+    for unit_id, items in by_unit.items():
+        rows = sorted(items.values(), key=lambda pk: (-RANK[pk[1]], pk[0].due, pk[0].pk))
+        unit = rows[0][0].unit
+        soon = sum(1 for _, kind in rows if kind == Notification.Kind.DUE_SOON)
+        escalated = sum(1 for _, kind in rows if kind == Notification.Kind.ESCALATION)
+        parts = [f"即将到期 {soon} 项"] if soon else []
+        if len(rows) > soon:
+            parts.append(f"逾期 {len(rows) - soon} 项" + (f"（其中督办 {escalated} 项）" if escalated else ""))
+        head = f"截至{day:%Y年%-m月%-d日}：" + "，".join(parts) + "。"
+        lines = [_robot_line(p, kind, day) for p, kind in rows[:ROBOT_LINES]]
+        if len(rows) > ROBOT_LINES:
+            lines.append(f"……等共 {len(rows)} 项")
+        link = reverse("duties:unit_detail", args=[unit_id]) + f"?year={day.year}"
+        webhooks.broadcast_on_commit(f"【重点任务提醒】{unit.name}", "\n".join([head, *lines]), link)
+    return len(by_unit)
 
 
 def _queue_emails(by_person: dict[int, list[str]], day: dt.date) -> int:

@@ -1,5 +1,5 @@
 """Telling people that something waits for them: in-app notices (the duties app's Notification,
-one per recipient and key), e-mail, and group robots (WeCom / DingTalk / Feishu, see webhooks.py).
+one per recipient and key), e-mail, and group robots (WeCom / DingTalk / Feishu, see netduty/core/webhooks.py).
 
 Services call the `after_*` hooks from `transaction.on_commit`; each enqueues a background task
 with ids only, and the task does the work (`deliver_*`)."""
@@ -104,7 +104,7 @@ def deliver_stage(submission_id: int) -> int:
         body += f"自动筛查发现 {rev.high_count} 个高风险问题。"
     fresh = post(people, f"review:{sub.pk}:r{rev.number if rev else 0}:s{sub.stage}", title, body, _link(sub))
     if fresh:
-        from .webhooks import broadcast
+        from netduty.core.webhooks import broadcast
 
         broadcast(title, f"{body}\n待审核人：{'、'.join(p.name for p in fresh)}", _link(sub))
     return len(fresh)
@@ -137,7 +137,7 @@ def deliver_live(check_id: int) -> int:
     people = [sub.author] + [a.person for a in selectors.eligible_appointments(sub.unit, _publish_roles())]
     fresh = post(people, f"review:live:{check.pk}", title, body, _link(sub))
     if fresh:
-        from .webhooks import broadcast
+        from netduty.core.webhooks import broadcast
 
         broadcast(title, body, _link(sub))
     return len(fresh)

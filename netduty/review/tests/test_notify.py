@@ -8,8 +8,8 @@ import json
 import pytest
 from django.core import mail
 
+from netduty.core import webhooks
 from netduty.duties.models import Notification
-from netduty.review.services import webhooks
 
 from .factories import decide, submit
 
