@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from netduty.org.models import Person
 
@@ -17,7 +18,7 @@ class MeetingForm(forms.ModelForm):
         widgets = {
             "date": DateInput,
             "attendees": forms.Textarea(attrs={"rows": 2}),
-            "absentees": forms.Textarea(attrs={"rows": 2, "placeholder": "张三（出差）"}),
+            "absentees": forms.Textarea(attrs={"rows": 2, "placeholder": _("张三（出差）")}),
             "topics": forms.Textarea(attrs={"rows": 2}),
             "minutes": forms.Textarea(attrs={"rows": 5}),
             "decisions": forms.Textarea(attrs={"rows": 3}),
@@ -29,31 +30,31 @@ class MeetingForm(forms.ModelForm):
 
 
 class UploadForm(forms.Form):
-    title = forms.CharField(label="材料名称", max_length=200, required=False)
-    file = forms.FileField(label="文件（docx、pdf、png、jpg）")
+    title = forms.CharField(label=_("材料名称"), max_length=200, required=False)
+    file = forms.FileField(label=_("文件（docx、pdf、png、jpg）"))
 
 
 class VersionForm(forms.Form):
-    file = forms.FileField(label="新版本文件")
+    file = forms.FileField(label=_("新版本文件"))
 
 
 class SubmitForm(forms.Form):
-    statement = forms.CharField(label="完成情况说明", widget=forms.Textarea(attrs={"rows": 4}))
+    statement = forms.CharField(label=_("完成情况说明"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class ReviewForm(forms.Form):
-    reason = forms.CharField(label="意见 / 退回原因", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=_("意见 / 退回原因"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class VoidForm(forms.Form):
-    reason = forms.CharField(label="作废原因", max_length=200)
+    reason = forms.CharField(label=_("作废原因"), max_length=200)
 
 
 class SubTaskForm(forms.Form):
-    title = forms.CharField(label="分解任务", max_length=200)
-    assignee = forms.ModelChoiceField(queryset=Person.objects.none(), label="责任人")
-    due = forms.DateField(label="完成时限", widget=DateInput)
-    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    title = forms.CharField(label=_("分解任务"), max_length=200)
+    assignee = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("责任人"))
+    due = forms.DateField(label=_("完成时限"), widget=DateInput)
+    note = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import Outcome, SourceKind
 
@@ -24,18 +25,18 @@ class MultipleFileField(forms.FileField):
 
 
 class SubmissionForm(forms.Form):
-    channel: forms.ModelChoiceField = forms.ModelChoiceField(label="发布阵地", queryset=None, empty_label="请选择")
-    title = forms.CharField(label="标题", max_length=300)
-    body = forms.CharField(label="正文", widget=forms.Textarea(attrs={"rows": 14}),
-                           help_text="可直接粘贴网页或 Word 中的内容；只保留段落、加粗、列表、表格和链接等安全格式。")
-    source_kind = forms.ChoiceField(label="来源", choices=SourceKind.choices, initial=SourceKind.ORIGINAL,
+    channel: forms.ModelChoiceField = forms.ModelChoiceField(label=_("发布阵地"), queryset=None, empty_label=_("请选择"))
+    title = forms.CharField(label=_("标题"), max_length=300)
+    body = forms.CharField(label=_("正文"), widget=forms.Textarea(attrs={"rows": 14}),
+                           help_text=_("可直接粘贴网页或 Word 中的内容；只保留段落、加粗、列表、表格和链接等安全格式。"))
+    source_kind = forms.ChoiceField(label=_("来源"), choices=SourceKind.choices, initial=SourceKind.ORIGINAL,
                                     widget=forms.RadioSelect)
-    source_name = forms.CharField(label="转载来源", max_length=300, required=False)
-    intended_at = forms.DateTimeField(label="拟发布时间", required=False,
+    source_name = forms.CharField(label=_("转载来源"), max_length=300, required=False)
+    intended_at = forms.DateTimeField(label=_("拟发布时间"), required=False,
                                       widget=forms.DateTimeInput(attrs={"type": "datetime-local"},
                                                                  format="%Y-%m-%dT%H:%M"))
-    attachments = MultipleFileField(label="附件（docx、pdf、xlsx、图片）")
-    note = forms.CharField(label="修改说明", max_length=300, required=False)
+    attachments = MultipleFileField(label=_("附件（docx、pdf、xlsx、图片）"))
+    note = forms.CharField(label=_("修改说明"), max_length=300, required=False)
 
     def __init__(self, *args, channels=None, revising=False, kept=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,7 +44,7 @@ class SubmissionForm(forms.Form):
             del self.fields["channel"]
             if kept:
                 self.fields["keep"] = forms.MultipleChoiceField(
-                    label="保留的附件", required=False, widget=forms.CheckboxSelectMultiple,
+                    label=_("保留的附件"), required=False, widget=forms.CheckboxSelectMultiple,
                     choices=[(str(a.pk), f"{a.name}（{a.size // 1024} KB）") for a in kept],
                     initial=[str(a.pk) for a in kept])
         else:
@@ -53,19 +54,19 @@ class SubmissionForm(forms.Form):
     def clean_intended_at(self):
         value = self.cleaned_data.get("intended_at")
         if value and value < timezone.now() - timezone.timedelta(days=1):
-            raise forms.ValidationError("拟发布时间不能早于今天。")
+            raise forms.ValidationError(_("拟发布时间不能早于今天。"))
         return value
 
 
-ANSWERS = [("yes", "是"), ("no", "否")]
+ANSWERS = [("yes", _("是")), ("no", _("否"))]
 
 
 class DecisionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     content_hash = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    outcome = forms.ChoiceField(label="决定", choices=Outcome.choices, widget=forms.RadioSelect)
-    comment = forms.CharField(label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    high_reason = forms.CharField(label="高风险问题放行理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    outcome = forms.ChoiceField(label=_("决定"), choices=Outcome.choices, widget=forms.RadioSelect)
+    comment = forms.CharField(label=_("审核意见"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    high_reason = forms.CharField(label=_("高风险问题放行理由"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, checklist=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,7 +84,7 @@ class DecisionForm(forms.Form):
 
 class PublishForm(forms.Form):
     content_hash = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    url = forms.URLField(label="发布网址", required=False, max_length=500, assume_scheme="https")
-    published_at = forms.DateTimeField(label="发布时间", required=False,
+    url = forms.URLField(label=_("发布网址"), required=False, max_length=500, assume_scheme="https")
+    published_at = forms.DateTimeField(label=_("发布时间"), required=False,
                                        widget=forms.DateTimeInput(attrs={"type": "datetime-local"},
                                                                   format="%Y-%m-%dT%H:%M"))
