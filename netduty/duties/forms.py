@@ -7,7 +7,12 @@ from .models import MeetingKind, MeetingRecord
 
 
 class DateInput(forms.DateInput):
+    """<input type="date"> takes an ISO date whatever the active language's date format."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None, format="%Y-%m-%d"):
+        super().__init__(attrs, format)
 
 
 class MeetingForm(forms.ModelForm):

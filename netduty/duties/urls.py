@@ -15,6 +15,7 @@ urlpatterns = [
     path("periods/<int:pk>/accept/", views.period_accept, name="period_accept"),
     path("periods/<int:pk>/return/", views.period_return, name="period_return"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/evidence/", views.meeting_evidence, name="meeting_evidence"),
     path("meetings/<int:pk>/void/", views.meeting_void, name="meeting_void"),
     path("evidence/<int:pk>/versions/", views.evidence_version, name="evidence_version"),

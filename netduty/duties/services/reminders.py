@@ -130,7 +130,7 @@ def _remind(day: dt.date) -> dict[str, int]:
     return counts
 
 
-RANK = {Notification.Kind.DUE_SOON: 0, Notification.Kind.OVERDUE: 1, Notification.Kind.ESCALATION: 2}
+RANK: dict[str, int] = {Notification.Kind.DUE_SOON: 0, Notification.Kind.OVERDUE: 1, Notification.Kind.ESCALATION: 2}
 ROBOT_LINES = 10
 
 

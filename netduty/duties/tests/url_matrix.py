@@ -88,6 +88,7 @@ MATRIX = {
     "duties:period_accept": ("post", _submitted, {}, ACCEPT),
     "duties:period_return": ("post", _submitted, {"reason": "材料不全"}, ACCEPT),
     "duties:meeting_detail": ("get", _meeting, None, std()),
+    "duties:meeting_edit": ("get", _meeting, None, std(office=403)),
     "duties:meeting_evidence": ("post", _meeting, {}, RECORD),
     "duties:meeting_void": ("post", _meeting, {"reason": "重复"}, RECORD),
     "duties:evidence_version": ("post", lambda w: {"pk": _evidence_obj(w).pk}, {}, RECORD),
