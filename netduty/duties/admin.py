@@ -3,6 +3,8 @@ services (and their audit events), so the admin does not add, change or delete."
 
 from django.contrib import admin
 
+from netduty.core.admin import ReadOnlyAdmin
+
 from .models import (
     CalendarToken,
     Evidence,
@@ -15,17 +17,6 @@ from .models import (
     PeriodReview,
     SubTask,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Obligation)

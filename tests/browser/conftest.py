@@ -49,3 +49,13 @@ def page(browser, live_server):
     context.close()
     assert blocked == [], f"pages tried to reach the network: {blocked}"
     assert console_errors == [], f"browser console errors: {console_errors}"
+
+
+@pytest.fixture
+def demo_org(db):
+    """The default pack and the demo university (湘中师范学院)."""
+    from netduty.org import demo
+    from netduty.policy.services import load_default_pack
+
+    load_default_pack()
+    demo.load_demo()

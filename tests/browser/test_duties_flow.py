@@ -2,29 +2,17 @@
 (党委会议每年专题研究意识形态工作不少于2次), and the 宣传部's board cell changes colour."""
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
-from netduty.org.tests.factories import PASSWORD, appoint, make_person
+from netduty.org.tests.factories import appoint, make_person
+from tests.browser.helpers import SHOTS, login, logout
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SHOTS = Path("var/screenshots")
 GREEN, AMBER, GRAY = "rgb(50, 168, 82)", "rgb(245, 181, 70)", "rgb(208, 213, 221)"
 
 
-def login(page, username):
-    page.goto(page.base + "/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit].primary")
-    page.wait_for_url(page.base + "/")
-
-
-def logout(page):
-    page.click("form[action='/logout/'] button")
-    page.wait_for_url("**/login/**")
 
 
 def board_cell(page, slot, unit):

@@ -2,35 +2,16 @@
 two dates (the demo data changes the 文学院 secretary on 2026-07-01)."""
 
 import re
-from pathlib import Path
 
 import pytest
 
-from netduty.org import demo
+from tests.browser.helpers import SHOTS, login_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SHOTS = Path("var/screenshots")
 
-
-@pytest.fixture
-def demo_data(db):
-    from netduty.policy.services import load_default_pack
-
-    load_default_pack()
-    demo.load_demo()
-
-
-def login(page, username):
-    page.goto(page.base + "/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", demo.DEMO_PASSWORD)
-    page.click("button[type=submit].primary")
-    page.wait_for_url(page.base + "/")
-
-
-def test_login_dashboard_unit_chain_at_two_dates(page, demo_data):
+def test_login_dashboard_unit_chain_at_two_dates(page, demo_org):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    login(page, "xcb")
+    login_demo(page, "xcb")
     assert page.locator("h1").first.inner_text().startswith("工作台")
     assert "宣传部" in page.locator("section.card").first.inner_text()
     # the stylesheet really loaded (served by the app, not a CDN)
@@ -55,21 +36,19 @@ def test_login_dashboard_unit_chain_at_two_dates(page, demo_data):
     assert re.search("中共湘中师范学院委员会", page.locator(".chain .level").last.inner_text())
     page.screenshot(path=str(SHOTS / "unit-chain.png"), full_page=True)
 
-
-def test_outsider_gets_404_for_another_units_page(page, demo_data):
+def test_outsider_gets_404_for_another_units_page(page, demo_org):
     from netduty.org.models import Unit
 
     wxy = Unit.objects.get(code="wxy").pk
-    login(page, "waiyu")
+    login_demo(page, "waiyu")
     response = page.goto(page.base + f"/org/units/{wxy}/")
     assert response.status == 404
     assert "页面不存在" in page.locator("h1").inner_text()
     page.console_errors.clear()  # the 404 itself is the expected console error
 
-
-def test_phone_layout_has_menu_toggle(page, demo_data):
+def test_phone_layout_has_menu_toggle(page, demo_org):
     page.set_viewport_size({"width": 390, "height": 844})
-    login(page, "shuji")
+    login_demo(page, "shuji")
     assert page.locator("nav.mainnav").is_hidden()
     page.click("label.navtoggle-label")
     assert page.locator("nav.mainnav").is_visible()

@@ -2,41 +2,22 @@
 the registry with its review stages."""
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from netduty.org import demo
+from tests.browser.helpers import SHOTS, login_demo, logout
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SHOTS = Path("var/screenshots")
 
 
-@pytest.fixture
-def demo_org(db):
-    from netduty.policy.services import load_default_pack
 
-    load_default_pack()
-    demo.load_demo()
-
-
-def login(page, username):
-    page.goto(page.base + "/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", demo.DEMO_PASSWORD)
-    page.click("button[type=submit].primary")
-    page.wait_for_url(page.base + "/")
-
-
-def logout(page):
-    page.click("form[action='/logout/'] button")
-    page.wait_for_url("**/login/**")
 
 
 def test_secretary_registers_office_approves_channel_is_active(page, demo_org):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    login(page, "shuji")  # 文学院党总支书记
+    login_demo(page, "shuji")  # 文学院党总支书记
     page.click("nav.mainnav >> text=阵地与发布审查")
+    page.click("nav.subnav >> text=阵地台账")
     page.click("#register-link")
     assert "文学院党总支" in page.locator("main h2").first.inner_text()
     page.select_option("select[name=platform]", "wechat")
@@ -53,7 +34,7 @@ def test_secretary_registers_office_approves_channel_is_active(page, demo_org):
     assert "提交即签批" in page.locator("#history").inner_text()
     logout(page)
 
-    login(page, "xcb")  # 宣传部
+    login_demo(page, "xcb")  # 宣传部
     page.goto(page.base + "/fronts/requests/")
     page.click("#waiting >> text=文学院青年之声")
     page.check("input[name=decision][value=approve]")
@@ -82,7 +63,7 @@ def test_registry_on_a_phone(page, demo_org):
 
     load_demo()
     page.set_viewport_size({"width": 390, "height": 844})
-    login(page, "waiyu")
+    login_demo(page, "waiyu")
     page.goto(page.base + "/fronts/")
     assert page.locator(".registry-table").is_hidden()
     cards = page.locator(".cards .card")

@@ -3,16 +3,14 @@ the findings highlighted; three different people approve the three stages; the e
 the live check against a local web server finds first the approved text (一致), then — after the
 page was altered — a change, with the diff."""
 
-from pathlib import Path
 
 import pytest
 
-from netduty.org.tests.factories import PASSWORD
 from netduty.review.tests.conftest import Site, article_page
 from netduty.review.tests.factories import docx, review_world
+from tests.browser.helpers import SHOTS, login, logout
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SHOTS = Path("var/screenshots")
 BODY = "文学院举行读书分享会，中华人民共合国成立以来的文学作品受到关注。\n李书记出席并讲话，曾主任主持。"
 
 
@@ -23,17 +21,6 @@ def site():
     s.close()
 
 
-def login(page, username):
-    page.goto(page.base + "/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit].primary")
-    page.wait_for_url(page.base + "/")
-
-
-def logout(page):
-    page.click("form[action='/logout/'] button")
-    page.wait_for_url("**/login/**")
 
 
 def approve(page, title, reason=""):
