@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
@@ -21,7 +22,7 @@ from ..models import CalendarToken
 def _person(request):
     person = getattr(request.user, "person", None)
     if person is None:
-        raise PermissionDenied("您的账号没有对应的人员信息，无法订阅日历。")
+        raise PermissionDenied(_("您的账号没有对应的人员信息，无法订阅日历。"))
     return person
 
 
@@ -38,7 +39,7 @@ def calendar_page(request):
 @require_POST
 def calendar_rotate(request):
     services.calendar_token_rotate(actor=request.user, person=_person(request))
-    messages.success(request, "已生成新的订阅地址，旧地址已失效。")
+    messages.success(request, _("已生成新的订阅地址，旧地址已失效。"))
     return redirect("duties:calendar")
 
 

@@ -9,6 +9,7 @@ from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netduty.org import permissions
@@ -88,7 +89,7 @@ def period_detail(request, pk: int):
 def _upload(request, **target) -> None:
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "请选择要上传的文件。")
+        messages.error(request, _("请选择要上传的文件。"))
         return
     upload = form.cleaned_data["file"]
     try:
@@ -97,7 +98,7 @@ def _upload(request, **target) -> None:
     except ValidationError as exc:
         _errors(request, exc)
     else:
-        messages.success(request, f"已上传“{upload.name}”。")
+        messages.success(request, _("已上传“%(name)s”。") % {"name": upload.name})
 
 
 @login_required
@@ -119,7 +120,7 @@ def period_submit(request, pk: int):
     except ValidationError as exc:
         _errors(request, exc)
     else:
-        messages.success(request, "已提交上级验收。")
+        messages.success(request, _("已提交上级验收。"))
     return redirect("duties:period_detail", pk=period.pk)
 
 
@@ -140,13 +141,13 @@ def _review(request, pk: int, decide, done: str):
 @login_required
 @require_POST
 def period_accept(request, pk: int):
-    return _review(request, pk, services.period_accept, "已验收通过。")
+    return _review(request, pk, services.period_accept, _("已验收通过。"))
 
 
 @login_required
 @require_POST
 def period_return(request, pk: int):
-    return _review(request, pk, services.period_return, "已退回，并通知提交人。")
+    return _review(request, pk, services.period_return, _("已退回，并通知提交人。"))
 
 
 @login_required
@@ -161,7 +162,7 @@ def meeting_create(request, pk: int):
             for field, errs in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errs)
         else:
-            messages.success(request, "会议记录已登记。")
+            messages.success(request, _("会议记录已登记。"))
             return redirect("duties:meeting_detail", pk=meeting.pk)
     return render(request, "duties/meeting_form.html", {"unit": unit, "form": form, "kinds": MeetingKind})
 
@@ -193,7 +194,7 @@ def meeting_void(request, pk: int):
     except ValidationError as exc:
         _errors(request, exc)
     else:
-        messages.success(request, "会议记录已作废，相关任务计数已更新。")
+        messages.success(request, _("会议记录已作废，相关任务计数已更新。"))
     return redirect("duties:meeting_detail", pk=meeting.pk)
 
 
@@ -203,7 +204,7 @@ def evidence_version(request, pk: int):
     evidence = selectors.evidence_for(request.user, pk, action="duties.record")
     form = VersionForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "请选择要上传的文件。")
+        messages.error(request, _("请选择要上传的文件。"))
     else:
         upload = form.cleaned_data["file"]
         try:
@@ -212,7 +213,7 @@ def evidence_version(request, pk: int):
         except ValidationError as exc:
             _errors(request, exc)
         else:
-            messages.success(request, f"已上传第 {version.version} 版，旧版本仍保留。")
+            messages.success(request, _("已上传第 %(n)s 版，旧版本仍保留。") % {"n": version.version})
     if evidence.period_id:
         return redirect("duties:period_detail", pk=evidence.period_id)
     return redirect("duties:meeting_detail", pk=evidence.meeting_id)
@@ -239,9 +240,9 @@ def subtask_create(request, pk: int):
         except ValidationError as exc:
             _errors(request, exc)
         else:
-            messages.success(request, "分解任务已添加。")
+            messages.success(request, _("分解任务已添加。"))
     else:
-        messages.error(request, "请完整填写分解任务、责任人和完成时限。")
+        messages.error(request, _("请完整填写分解任务、责任人和完成时限。"))
     if period_id.isdigit():
         return redirect("duties:period_detail", pk=int(period_id))
     return redirect(reverse("duties:unit_detail", args=[obligation.unit_id]) + f"?year={obligation.year}")
@@ -253,7 +254,7 @@ def subtask_done(request, pk: int):
     subtask = permissions.get_for_user_or_404(SubTask.objects.select_related("obligation"), request.user,
                                               unit_field="obligation__unit", pk=pk)
     services.subtask_done(actor=request.user, subtask=subtask)
-    messages.success(request, "分解任务已完成。")
+    messages.success(request, _("分解任务已完成。"))
     back = request.POST.get("next", "")
     if back.startswith("/duties/"):
         return redirect(back)
