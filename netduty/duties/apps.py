@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DutiesConfig(AppConfig):
     name = "netduty.duties"
     label = "duties"
-    verbose_name = "重点任务"
+    verbose_name = _("重点任务")
 
     def ready(self) -> None:
         from netduty.org import selectors as org_selectors

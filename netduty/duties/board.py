@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 from netduty.org import permissions
 from netduty.org.models import Unit, UnitKind
@@ -23,8 +24,10 @@ from .models import ObligationPeriod
 from .slots import Slot
 from .status import FINISHED, Status, aggregate, period_status
 
-SHORT = {Status.NOT_STARTED: "未", Status.IN_PROGRESS: "进", Status.DONE: "✓", Status.OVERDUE: "逾",
-         Status.LATE_DONE: "迟"}
+# One-character cell marks (translated: the board is read in the UI language)
+SHORT = {Status.NOT_STARTED: pgettext_lazy("board cell", "未"), Status.IN_PROGRESS: pgettext_lazy("board cell", "进"),
+         Status.DONE: "✓", Status.OVERDUE: pgettext_lazy("board cell", "逾"),
+         Status.LATE_DONE: pgettext_lazy("board cell", "迟")}
 
 
 @dataclass
@@ -41,7 +44,7 @@ class Cell:
 
     @property
     def short(self) -> str:
-        return self.progress or SHORT[self.status]
+        return self.progress or str(SHORT[self.status])
 
     @property
     def progress(self) -> str:

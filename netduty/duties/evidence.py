@@ -11,6 +11,7 @@ from typing import IO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 TYPES = {
     "pdf": "application/pdf",
@@ -60,19 +61,23 @@ def check_upload(upload: IO[bytes], name: str, max_bytes: int | None = None) -> 
     name = PurePath(name or "").name[:255]
     ext = PurePath(name).suffix.lower()
     if ext not in EXTENSIONS:
-        raise ValidationError(f"不支持的文件类型“{ext or '无扩展名'}”：只接受 {ALLOWED_TEXT} 文件。", code="type")
+        raise ValidationError(_("不支持的文件类型“%(ext)s”：只接受 %(allowed)s 文件。") % {
+            "ext": ext or _("无扩展名"), "allowed": ALLOWED_TEXT}, code="type")
     declared_size = getattr(upload, "size", None)
     if declared_size is not None and declared_size > limit:
-        raise ValidationError(f"文件过大（{_human(declared_size)}）：单个文件不能超过 {_human(limit)}。", code="size")
+        raise ValidationError(_("文件过大（%(size)s）：单个文件不能超过 %(limit)s。") % {
+            "size": _human(declared_size), "limit": _human(limit)}, code="size")
     data = upload.read(limit + 1)
     if len(data) > limit:
-        raise ValidationError(f"文件过大：单个文件不能超过 {_human(limit)}。", code="size")
+        raise ValidationError(_("文件过大：单个文件不能超过 %(limit)s。") % {"limit": _human(limit)}, code="size")
     if not data:
-        raise ValidationError("文件是空的，请重新选择。", code="empty")
+        raise ValidationError(_("文件是空的，请重新选择。"), code="empty")
     detected = sniff(data)
     if detected is None:
-        raise ValidationError(f"文件内容不是有效的 {ALLOWED_TEXT} 文件（可能已损坏或被改了扩展名）。", code="content")
+        raise ValidationError(_("文件内容不是有效的 %(allowed)s 文件（可能已损坏或被改了扩展名）。") % {"allowed": ALLOWED_TEXT},
+                              code="content")
     if detected != EXTENSIONS[ext]:
-        raise ValidationError(f"文件扩展名“{ext}”与内容（{detected}）不符，请检查后重新上传。", code="mismatch")
+        raise ValidationError(_("文件扩展名“%(ext)s”与内容（%(detected)s）不符，请检查后重新上传。") % {
+            "ext": ext, "detected": detected}, code="mismatch")
     return CheckedFile(name=name, file_type=detected, content_type=TYPES[detected], size=len(data),
                        sha256=hashlib.sha256(data).hexdigest(), data=data)

@@ -8,6 +8,9 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from netduty.org import permissions
 from netduty.org.models import Appointment, Person, Unit, valid_on_q
@@ -112,11 +115,14 @@ def todo_for(user: Any, day: dt.date) -> list[dict[str, str]]:
                                                  due__lte=day + dt.timedelta(days=30)).order_by("due")[:15]
     for p in mine:
         status = p.status_on(day)
-        note = f"已逾期 {(day - p.due).days} 天" if status == Status.OVERDUE else f"{p.due:%Y年%-m月%-d日}截止"
-        items.append({"label": f"{p.unit}·{p.obligation.task.item}（{p.label}）", "note": note,
+        late = (day - p.due).days
+        note = (ngettext("已逾期 %(n)s 天", "已逾期 %(n)s 天", late) % {"n": late} if status == Status.OVERDUE
+                else _("%(date)s截止") % {"date": dateformat.format(p.due, _("Y年n月j日"))})
+        items.append({"label": f"{p.unit}·{p.obligation.task.item}（{p.display_label}）", "note": note,
                       "url": reverse("duties:period_detail", args=[p.pk])})
     for p in awaiting_acceptance(user).order_by("submitted_at")[:15]:
-        items.append({"label": f"待验收：{p.unit}·{p.obligation.task.item}（{p.label}）", "note": "请验收或退回",
+        items.append({"label": _("待验收：%(what)s") % {"what": f"{p.unit}·{p.obligation.task.item}（{p.display_label}）"},
+                      "note": _("请验收或退回"),
                       "url": reverse("duties:period_detail", args=[p.pk])})
     return items
 

@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from netduty.org import permissions
 from netduty.org.models import Unit
@@ -26,7 +27,7 @@ def check_any(actor: Any, unit: Unit, actions: list[str]) -> None:
     if actor is None:
         return
     if not any(permissions.can(actor, a, unit) for a in actions) and not permissions.can(actor, "duties.accept", None):
-        raise PermissionDenied("您没有执行此操作的权限。")
+        raise PermissionDenied(_("您没有执行此操作的权限。"))
 
 
 def required_for(task: TaskItem, cadence: str | None = None) -> int:

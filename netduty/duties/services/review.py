@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from netduty.core import audit
 from netduty.org import permissions
@@ -27,14 +28,14 @@ def can_accept(user: Any, period: ObligationPeriod) -> tuple[bool, str]:
     """Acceptance is for the next level up: `duties.accept` on the parent unit, or school-wide.
     Nobody accepts what they submitted themselves."""
     if user is None or not getattr(user, "is_authenticated", False):
-        return False, "请先登录。"
+        return False, _("请先登录。")
     parent = period.unit.parent
     allowed = permissions.can(user, "duties.accept", None) or (
         parent is not None and permissions.can(user, "duties.accept", parent))
     if not allowed:
-        return False, "只有上级单位（或宣传部）可以验收本单位的任务材料。"
+        return False, _("只有上级单位（或宣传部）可以验收本单位的任务材料。")
     if period.submitted_by_id is not None and period.submitted_by_id == user.pk:
-        return False, "不能验收本人提交的材料。"
+        return False, _("不能验收本人提交的材料。")
     return True, ""
 
 
@@ -43,13 +44,13 @@ def period_submit(*, actor: Any, period: ObligationPeriod, statement: str) -> Ob
     period = _lock(period)
     check(actor, "duties.record", period.unit)
     if period.counted:
-        raise ValidationError("该任务按会议等记录自动计数，登记记录即可，无需提交验收。")
+        raise ValidationError(_("该任务按会议等记录自动计数，登记记录即可，无需提交验收。"))
     if period.review_state in (ReviewState.SUBMITTED, ReviewState.ACCEPTED):
-        raise ValidationError("该任务已提交验收，请勿重复提交。")
+        raise ValidationError(_("该任务已提交验收，请勿重复提交。"))
     if not statement.strip():
-        raise ValidationError({"statement": "请填写完成情况说明（长期任务填写年度自查情况）。"})
+        raise ValidationError({"statement": _("请填写完成情况说明（长期任务填写年度自查情况）。")})
     if not period.evidence.exists():
-        raise ValidationError("请先上传至少一份佐证材料，再提交验收。")
+        raise ValidationError(_("请先上传至少一份佐证材料，再提交验收。"))
     before = audit.snapshot(period, PERIOD_FIELDS)
     now = timezone.now()
     period.review_state, period.statement, period.submitted_at = ReviewState.SUBMITTED, statement.strip(), now
@@ -65,12 +66,12 @@ def _decide(actor: Any, period: ObligationPeriod, decision: str, reason: str) ->
     period = _lock(period)
     if actor is not None:
         if not permissions.can(actor, "view", period.unit):
-            raise PermissionDenied("您没有执行此操作的权限。")
+            raise PermissionDenied(_("您没有执行此操作的权限。"))
         ok, why = can_accept(actor, period)
         if not ok:
             raise PermissionDenied(why)
     if period.review_state != ReviewState.SUBMITTED:
-        raise ValidationError("该任务当前没有待验收的材料。")
+        raise ValidationError(_("该任务当前没有待验收的材料。"))
     before = audit.snapshot(period, PERIOD_FIELDS)
     if decision == PeriodReview.Decision.ACCEPT:
         period.review_state, period.completed_at = ReviewState.ACCEPTED, period.submitted_at
@@ -91,7 +92,7 @@ def period_accept(*, actor: Any, period: ObligationPeriod, reason: str = "") -> 
 @transaction.atomic
 def period_return(*, actor: Any, period: ObligationPeriod, reason: str) -> ObligationPeriod:
     if not reason.strip():
-        raise ValidationError({"reason": "退回时请填写原因。"})
+        raise ValidationError({"reason": _("退回时请填写原因。")})
     period = _decide(actor, period, PeriodReview.Decision.RETURN, reason)
     submitter = getattr(period.submitted_by, "person", None) if period.submitted_by_id else None
     if submitter is not None:
@@ -108,7 +109,7 @@ def subtask_create(*, actor: Any, obligation: Obligation, title: str, assignee: 
                    note: str = "") -> SubTask:
     check(actor, "duties.record", obligation.unit)
     if not title.strip():
-        raise ValidationError({"title": "请填写分解任务内容。"})
+        raise ValidationError({"title": _("请填写分解任务内容。")})
     subtask = SubTask(obligation=obligation, title=title.strip(), assignee=assignee, due=due, note=note,
                       created_by=actor)
     subtask.full_clean(exclude=["created_by"])
