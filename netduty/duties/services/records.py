@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max, Min, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from netduty.core import audit
 from netduty.org.models import Unit
@@ -88,7 +89,7 @@ def records_changed(*, unit: Unit | int, kind: str, day: dt.date) -> int:
 def _validate_meeting(meeting: MeetingRecord) -> None:
     meeting.full_clean(exclude=["created_by"])
     if meeting.date > timezone.localdate():
-        raise ValidationError({"date": "会议日期不能晚于今天：请在会议召开后登记。"})
+        raise ValidationError({"date": _("会议日期不能晚于今天：请在会议召开后登记。")})
 
 
 @transaction.atomic
@@ -112,7 +113,7 @@ def meeting_update(*, actor: Any, meeting: MeetingRecord, **changes: Any) -> Mee
     meeting = MeetingRecord.objects.select_for_update().select_related("unit").get(pk=meeting.pk)
     check(actor, "duties.record", meeting.unit)
     if meeting.voided_at:
-        raise ValidationError("已作废的会议记录不能修改。")
+        raise ValidationError(_("已作废的会议记录不能修改。"))
     before = audit.snapshot(meeting, MEETING_FIELDS)
     old = (meeting.kind, meeting.date)
     for name, value in changes.items():
@@ -135,7 +136,7 @@ def meeting_void(*, actor: Any, meeting: MeetingRecord, reason: str) -> MeetingR
     meeting = MeetingRecord.objects.select_for_update().select_related("unit").get(pk=meeting.pk)
     check(actor, "duties.record", meeting.unit)
     if not reason.strip():
-        raise ValidationError({"void_reason": "请填写作废原因。"})
+        raise ValidationError({"void_reason": _("请填写作废原因。")})
     if meeting.voided_at is None:
         before = audit.snapshot(meeting, MEETING_FIELDS)
         meeting.voided_at, meeting.void_reason = timezone.now(), reason.strip()[:200]
@@ -177,7 +178,7 @@ def evidence_add(*, actor: Any, upload: IO[bytes], name: str, title: str = "",
     target_unit = period.unit if period is not None else meeting.unit  # type: ignore[union-attr]
     check(actor, "duties.record", target_unit)
     if meeting is not None and meeting.voided_at:
-        raise ValidationError("已作废的会议记录不能再添加材料。")
+        raise ValidationError(_("已作废的会议记录不能再添加材料。"))
     title = (title or name).strip()[:200] or "佐证材料"
     evidence = Evidence.objects.create(unit=target_unit, period=period, meeting=meeting, title=title,
                                        created_by=actor if actor is not None else None)
