@@ -174,6 +174,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # choice sets whose field name is used by another app too (e.g. `result`)
+    "ENUM_NAME_OVERRIDES": {"AnnualResultEnum": "netduty.fronts.models.AnnualResult"},
 }
 
 TASKS = {

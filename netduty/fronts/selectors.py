@@ -247,3 +247,15 @@ def reviews_awaiting_conclusion(user: Any) -> QuerySet[AnnualReview]:
         return AnnualReview.objects.none()
     return (AnnualReview.objects.filter(result="").exclude(filed_by=user)
             .select_related("channel__unit", "filed_by__person").order_by("filed_at"))
+
+
+# ---- 年审 and 零报告 lists (API) -----------------------------------------------------------------
+
+def annual_reviews_for(user: Any) -> QuerySet[AnnualReview]:
+    return permissions.restrict(
+        AnnualReview.objects.select_related("channel__unit", "filed_by__person", "concluded_by__person"),
+        user, permissions.VIEW, unit_field="channel__unit")
+
+
+def zero_reports_for(user: Any) -> QuerySet[ZeroReport]:
+    return permissions.restrict(ZeroReport.objects.select_related("unit", "filed_by__person"), user)

@@ -48,7 +48,18 @@ def _registration(w):
             "responsibles": {"admin": [Appointment.objects.get(person=w.editor_person).pk]}}
 
 
+def _zero(w):
+    """A 零报告 of the channel-less student branch, filed by the superuser."""
+    from netduty.fronts import services
+    from netduty.fronts.models import ZeroReport
+
+    report = ZeroReport.objects.filter(unit=w.branch_a).first() or services.zero_report_file(
+        actor=w.admin, unit=w.branch_a, year=timezone.localdate().year)
+    return {"pk": report.pk}
+
+
 YEAR = lambda w: {"year": timezone.localdate().year, "three_reviews": "on"}  # noqa: E731
+TODAY = lambda: timezone.localdate().isoformat()  # noqa: E731
 
 MATRIX = {
     "fronts:index": ("get", NONE, None, std(outsider=200)),
@@ -76,5 +87,20 @@ MATRIX = {
                             {"insider": 201, "outsider": 400, "office": 201, "anon": DRF_ANON}),
     "fronts-request-detail": ("get", _request, None, api()),
     "fronts-request-decide": ("post", _request, {"decision": "approve"}, api(403, 404, 200)),
+    # the request was submitted by the superuser: only they may withdraw it
+    "fronts-request-withdraw": ("post", _request, {}, api(403, 404, 403)),
+    "fronts-channel-security": ("get", _ch, None, api()),
+    "fronts-channel-change": ("post", _ch, lambda w: {"changed_on": TODAY(), "reason": "更名", "name": "矩阵新名"},
+                              api(201, 404, 201)),
+    "fronts-channel-close": ("post", _ch, lambda w: {"closed_on": TODAY(), "reason": "停止运营"}, api(201, 404, 201)),
+    "fronts-channel-annual": ("post", _ch, lambda w: {"year": timezone.localdate().year, "monitoring": True},
+                              api(200, 404, 200)),
+    "fronts-annual-review-list": ("get", NONE, None, api(outsider=200)),
+    "fronts-annual-review-detail": ("get", _review, None, api()),
+    "fronts-annual-review-conclude": ("post", _review, lambda w: {
+        "result": "rectify", "conclusion": "补齐三审记录", "rectify_by": TODAY()}, api(403, 404, 200)),
+    "fronts-zero-report-list": ("post", NONE, lambda w: {"unit": w.branch_a.pk, "year": timezone.localdate().year},
+                                {"insider": 201, "outsider": 400, "office": 201, "anon": DRF_ANON}),
+    "fronts-zero-report-detail": ("get", _zero, None, api()),
 }
 assert LOGIN  # imported for symmetry with other matrices
