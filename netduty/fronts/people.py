@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from netduty.org.models import Appointment, Unit, valid_on_q
 
@@ -59,23 +60,24 @@ def defaults(unit: Unit, day: dt.date) -> dict[str, list[int]]:
 def clean_responsibles(unit: Unit, value: Any, day: dt.date, require_admin: bool = True) -> dict[str, list[int]]:
     """Validate {duty: [appointment ids]}: each id a candidate for its duty on `day`."""
     if not isinstance(value, dict):
-        raise ValidationError("责任人格式不正确。")
+        raise ValidationError(_("责任人格式不正确。"))
     out: dict[str, list[int]] = {}
     for duty in Duty.values:
         try:
             ids = sorted({int(i) for i in value.get(duty, []) or []})
         except (TypeError, ValueError) as exc:
-            raise ValidationError("责任人格式不正确。") from exc
+            raise ValidationError(_("责任人格式不正确。")) from exc
         allowed = set(candidates(unit, duty, day).filter(pk__in=ids).values_list("pk", flat=True))
         bad = [i for i in ids if i not in allowed]
         if bad:
-            raise ValidationError(f"{Duty(duty).label}须从本单位现任人员中选择（任职 {bad} 不符合）。")
+            raise ValidationError(_("%(duty)s须从本单位现任人员中选择（任职 %(bad)s 不符合）。") % {
+                "duty": Duty(duty).label, "bad": bad})
         out[duty] = ids
     unknown = set(value) - set(Duty.values)
     if unknown:
-        raise ValidationError(f"未知职责：{'、'.join(sorted(unknown))}")
+        raise ValidationError(_("未知职责：%(codes)s") % {"codes": "、".join(sorted(unknown))})
     if require_admin and not out[Duty.ADMIN]:
-        raise ValidationError("至少指定一名专人 / 管理员。")
+        raise ValidationError(_("至少指定一名专人 / 管理员。"))
     return out
 
 

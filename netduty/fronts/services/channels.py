@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from netduty.core import audit
 from netduty.org import permissions
@@ -32,7 +33,7 @@ FALLBACK_STAGES = [
 def require_office(actor: Any) -> None:
     """宣传部-only operations: fronts.manage school-wide (the system, actor=None, may too)."""
     if actor is not None and not permissions.can(actor, MANAGE, None):
-        raise PermissionDenied("只有宣传部可以执行此操作。")
+        raise PermissionDenied(_("只有宣传部可以执行此操作。"))
 
 
 def default_stage_specs(day: dt.date | None = None) -> list[dict[str, Any]]:
@@ -58,7 +59,7 @@ def create_default_stages(channel: Channel) -> list[ChannelStage]:
 
 def _clean_specs(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if not specs:
-        raise ValidationError("至少需要一个审核阶段。")
+        raise ValidationError(_("至少需要一个审核阶段。"))
     known = set(policy.roles().values_list("code", flat=True))
     seen: set[str] = set()
     out = []
@@ -67,12 +68,12 @@ def _clean_specs(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
         name = str(spec.get("name", "")).strip()
         roles = [str(r).strip() for r in spec.get("roles", []) if str(r).strip()]
         if not code or not name or not roles:
-            raise ValidationError("每个审核阶段须有代码、名称和至少一个角色。")
+            raise ValidationError(_("每个审核阶段须有代码、名称和至少一个角色。"))
         if code in seen:
-            raise ValidationError(f"审核阶段代码重复：{code}")
+            raise ValidationError(_("审核阶段代码重复：%(code)s") % {"code": code})
         unknown = [r for r in roles if known and r not in known]
         if unknown:
-            raise ValidationError(f"未知角色代码：{'、'.join(unknown)}")
+            raise ValidationError(_("未知角色代码：%(codes)s") % {"codes": "、".join(unknown)})
         seen.add(code)
         out.append({"code": code, "name": name, "roles": roles})
     return out
@@ -99,7 +100,7 @@ def stages_set(*, actor: Any, channel: Channel, specs: list[dict[str, Any]]) -> 
                 with transaction.atomic():
                     stage.delete()
             except (ProtectedError, RestrictedError) as exc:
-                raise ValidationError(f"审核阶段“{stage.name}”已有审核记录，不能删除。") from exc
+                raise ValidationError(_("审核阶段“%(name)s”已有审核记录，不能删除。") % {"name": stage.name}) from exc
     result = []
     for order, spec in enumerate(cleaned, start=1):
         kept = existing.get(spec["code"])
@@ -137,7 +138,7 @@ def channel_create(*, actor: Any, unit: Unit, platform: str, name: str, status: 
     `responsibles` ({duty: [appointment ids]}) must be current appointments of the unit."""
     require_office(actor)
     if status not in ChannelStatus.values:
-        raise ValidationError("未知状态。")
+        raise ValidationError(_("未知状态。"))
     chosen = (people.clean_responsibles(unit, responsibles, timezone.localdate(), require_admin=False)
               if responsibles else {})
     channel = Channel(unit=unit, platform=platform, name=name, status=status, tier=tier, account_id=account_id,

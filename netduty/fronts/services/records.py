@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from netduty.core import audit
 from netduty.org import permissions
@@ -33,13 +34,13 @@ SECURITY_FIELDS = ["password_holder", "second_factor", "password_changed_on", "n
 
 def _person_actor(actor: Any) -> None:
     if actor is None or not getattr(actor, "is_authenticated", False):
-        raise PermissionDenied("须由具体人员填报。")
+        raise PermissionDenied(_("须由具体人员填报。"))
 
 
 def _check_year(year: int) -> None:
     this_year = timezone.localdate().year
     if not 2000 <= year <= this_year:
-        raise ValidationError(f"年度须在 2000 至 {this_year} 之间。")
+        raise ValidationError(_("年度须在 2000 至 %(year)s 之间。") % {"year": this_year})
 
 
 @transaction.atomic
@@ -51,11 +52,11 @@ def annual_review_file(*, actor: Any, channel: Channel, year: int, student_admin
     permissions.require(actor, MANAGE, channel.unit)
     _check_year(year)
     if channel.status == ChannelStatus.PENDING or channel.status == ChannelStatus.REJECTED:
-        raise ValidationError("尚未完成备案的阵地不参加年审。")
+        raise ValidationError(_("尚未完成备案的阵地不参加年审。"))
     review = AnnualReview.objects.select_for_update().filter(channel=channel, year=year).first()
     before = audit.snapshot(review, REVIEW_FIELDS) if review else None
     if review is not None and review.result:
-        raise ValidationError("该年度年审已有结论，不能再修改自查情况。")
+        raise ValidationError(_("该年度年审已有结论，不能再修改自查情况。"))
     values = {"student_admins_removed": student_admins_removed, "three_reviews": three_reviews,
               "monitoring": monitoring, "self_note": self_note.strip(), "filed_by": actor,
               "filed_at": timezone.now()}
@@ -64,7 +65,7 @@ def annual_review_file(*, actor: Any, channel: Channel, year: int, student_admin
             with transaction.atomic():
                 review = AnnualReview.objects.create(channel=channel, year=year, **values)
         except IntegrityError as exc:
-            raise ValidationError("该年度年审已由他人填报，请刷新页面。") from exc
+            raise ValidationError(_("该年度年审已由他人填报，请刷新页面。")) from exc
     else:
         for key, value in values.items():
             setattr(review, key, value)
@@ -83,19 +84,19 @@ def annual_review_conclude(*, actor: Any, review: AnnualReview, result: str, gro
     require_office(actor)
     review = AnnualReview.objects.select_for_update().select_related("channel").get(pk=review.pk)
     if review.filed_by_id == actor.pk:
-        raise PermissionDenied("不能审核本人填报的年审。")
+        raise PermissionDenied(_("不能审核本人填报的年审。"))
     grounds = sorted(set(grounds or []))
     unknown = [g for g in grounds if g not in FailGround.values]
     if unknown:
-        raise ValidationError(f"未知的不合格情形：{'、'.join(unknown)}")
+        raise ValidationError(_("未知的不合格情形：%(codes)s") % {"codes": "、".join(unknown)})
     if result == AnnualResult.PASS and (grounds or not review.checks_ok):
-        raise ValidationError("三项检查均符合且无不合格情形时才能评为合格。")
+        raise ValidationError(_("三项检查均符合且无不合格情形时才能评为合格。"))
     if result == AnnualResult.FAIL and not grounds:
-        raise ValidationError("评为不合格须选择不合格情形。")
+        raise ValidationError(_("评为不合格须选择不合格情形。"))
     if result == AnnualResult.RECTIFY and (not conclusion.strip() or rectify_by is None):
-        raise ValidationError("评为整改须写明整改要求和整改期限。")
+        raise ValidationError(_("评为整改须写明整改要求和整改期限。"))
     if result not in AnnualResult.values:
-        raise ValidationError("请选择年审结论。")
+        raise ValidationError(_("请选择年审结论。"))
     before = audit.snapshot(review, REVIEW_FIELDS)
     review.result, review.grounds, review.conclusion = result, grounds, conclusion.strip()
     review.rectify_by = rectify_by if result == AnnualResult.RECTIFY else None
@@ -124,13 +125,13 @@ def zero_report_file(*, actor: Any, unit: Unit, year: int, note: str = "") -> Ze
     permissions.require(actor, MANAGE, unit)
     _check_year(year)
     if unit_has_channels(unit, year):
-        raise ValidationError("本单位有阵地，应对各阵地进行年审，不能提交零报告。")
+        raise ValidationError(_("本单位有阵地，应对各阵地进行年审，不能提交零报告。"))
     try:
         with transaction.atomic():
             report = ZeroReport.objects.create(unit=unit, year=year, note=note.strip(), filed_by=actor,
                                                filed_at=timezone.now())
     except IntegrityError as exc:
-        raise ValidationError("本单位该年度已提交零报告。") from exc
+        raise ValidationError(_("本单位该年度已提交零报告。")) from exc
     audit.record(actor=actor, action="fronts.zero_report.file", obj=report, unit_id=unit.pk,
                  after={"unit": unit.pk, "year": year, "note": report.note})
     return report
@@ -146,10 +147,10 @@ def security_update(*, actor: Any, channel: Channel, password_holder: Appointmen
     today = timezone.localdate()
     if password_holder is not None and not people.candidates(channel.unit, Duty.ADMIN, today).filter(
             pk=password_holder.pk).exists():
-        raise ValidationError("管理密码保管人须为本单位现任人员。")
+        raise ValidationError(_("管理密码保管人须为本单位现任人员。"))
     if password_changed_on is not None and password_changed_on > today:
-        raise ValidationError("修改密码日期不能晚于今天。")
-    measures, _ = SecurityMeasures.objects.select_for_update().get_or_create(channel=channel)
+        raise ValidationError(_("修改密码日期不能晚于今天。"))
+    measures, _created = SecurityMeasures.objects.select_for_update().get_or_create(channel=channel)
     before = audit.snapshot(measures, SECURITY_FIELDS) if measures.updated_at else None
     measures.password_holder, measures.second_factor = password_holder, second_factor
     measures.password_changed_on, measures.notes = password_changed_on, notes.strip()

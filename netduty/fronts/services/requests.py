@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from netduty.core import audit
 from netduty.org import permissions
@@ -54,18 +55,18 @@ def is_unit_head(user: Any, unit: Unit, day: dt.date | None = None) -> bool:
 def can_decide(user: Any, req: ChannelRequest) -> tuple[bool, str]:
     """May `user` decide the step `req` waits for? (False, why) otherwise."""
     if req.state not in (RequestState.UNIT, RequestState.OFFICE):
-        return False, "该申请已办结。"
+        return False, _("该申请已办结。")
     if user is None or not getattr(user, "is_authenticated", False):
-        return False, "请先登录。"
+        return False, _("请先登录。")
     if user.pk == req.submitted_by_id:
-        return False, "不能审批本人提交的申请。"
+        return False, _("不能审批本人提交的申请。")
     if req.decisions.filter(decided_by=user).exists():
-        return False, "同一申请的两个环节不能由同一人审批。"
+        return False, _("同一申请的两个环节不能由同一人审批。")
     if req.state == RequestState.UNIT:
         if not (permissions.can(user, MANAGE, req.channel.unit) and is_unit_head(user, req.channel.unit)):
-            return False, "须由本单位负责人（党组织书记或行政负责人）审批。"
+            return False, _("须由本单位负责人（党组织书记或行政负责人）审批。")
     elif not permissions.can(user, MANAGE, None):
-        return False, "须由宣传部审批。"
+        return False, _("须由宣传部审批。")
     return True, ""
 
 
@@ -77,7 +78,7 @@ def _open(actor: Any, channel: Channel, kind: str, payload: dict[str, Any], befo
           event_on: dt.date, reason: str) -> ChannelRequest:
     now = timezone.now()
     if event_on > timezone.localdate(now):
-        raise ValidationError("开通 / 变更日期不能晚于今天。")
+        raise ValidationError(_("开通 / 变更日期不能晚于今天。"))
     req = ChannelRequest(channel=channel, kind=kind, payload=payload, before=before, reason=reason,
                          event_on=event_on, due_on=event_on + dt.timedelta(days=deadline_days(kind, event_on)),
                          submitted_by=actor, submitted_at=now)
@@ -85,7 +86,7 @@ def _open(actor: Any, channel: Channel, kind: str, payload: dict[str, Any], befo
         with transaction.atomic():
             req.save()
     except IntegrityError as exc:
-        raise ValidationError("该阵地已有一项正在审批的申请，请待其办结后再提交。") from exc
+        raise ValidationError(_("该阵地已有一项正在审批的申请，请待其办结后再提交。")) from exc
     signed = is_unit_head(actor, channel.unit)
     if signed:  # the head's own submission is the head's permission; the 宣传部 still decides
         RequestDecision.objects.create(request=req, step=Step.UNIT, decision=Decision.APPROVE, decided_by=actor,
@@ -100,7 +101,7 @@ def _open(actor: Any, channel: Channel, kind: str, payload: dict[str, Any], befo
 
 def _require_manage(actor: Any, unit: Unit) -> None:
     if actor is None or not getattr(actor, "is_authenticated", False):
-        raise PermissionDenied("备案申请须由具体人员提交。")
+        raise PermissionDenied(_("备案申请须由具体人员提交。"))
     permissions.require(actor, MANAGE, unit)
 
 
@@ -120,7 +121,7 @@ def registration_submit(*, actor: Any, unit: Unit, platform: str, name: str, ope
     if channel is not None:
         channel = Channel.objects.select_for_update().get(pk=channel.pk)
         if channel.status != ChannelStatus.REJECTED or channel.unit_id != unit.pk:
-            raise ValidationError("只有备案未通过的阵地可以重新申请备案。")
+            raise ValidationError(_("只有备案未通过的阵地可以重新申请备案。"))
         for key, value in fields.items():
             setattr(channel, key, value)
         channel.status = ChannelStatus.PENDING
@@ -144,14 +145,14 @@ def change_submit(*, actor: Any, channel: Channel, changed_on: dt.date, reason: 
     _require_manage(actor, channel.unit)
     channel = Channel.objects.select_for_update().get(pk=channel.pk)
     if channel.status != ChannelStatus.ACTIVE:
-        raise ValidationError("只有在用的阵地可以报备变更。")
+        raise ValidationError(_("只有在用的阵地可以报备变更。"))
     if not reason.strip():
-        raise ValidationError("请填写变更事由。")
+        raise ValidationError(_("请填写变更事由。"))
     before = {**_values(channel), "responsibles": people.current_ids(channel)}
     payload: dict[str, Any] = {}
     for key, value in (changes or {}).items():
         if key not in EDITABLE:
-            raise ValidationError(f"字段 {key} 不能通过变更报备修改。")
+            raise ValidationError(_("字段 %(key)s 不能通过变更报备修改。") % {"key": key})
         if isinstance(value, str):
             value = value.strip()
         if value != before.get(key):
@@ -161,7 +162,7 @@ def change_submit(*, actor: Any, channel: Channel, changed_on: dt.date, reason: 
         if chosen != before["responsibles"]:
             payload["responsibles"] = chosen
     if not payload:
-        raise ValidationError("没有需要报备的变更。")
+        raise ValidationError(_("没有需要报备的变更。"))
     probe = Channel.objects.get(pk=channel.pk)
     for key, value in payload.items():
         if key != "responsibles":
@@ -175,9 +176,9 @@ def closure_submit(*, actor: Any, channel: Channel, closed_on: dt.date, reason: 
     _require_manage(actor, channel.unit)
     channel = Channel.objects.select_for_update().get(pk=channel.pk)
     if channel.status != ChannelStatus.ACTIVE:
-        raise ValidationError("只有在用的阵地可以申请关停。")
+        raise ValidationError(_("只有在用的阵地可以申请关停。"))
     if not reason.strip():
-        raise ValidationError("请填写关停事由。")
+        raise ValidationError(_("请填写关停事由。"))
     return _open(actor, channel, RequestKind.CLOSE, {"status": ChannelStatus.CLOSED, "closed_on": closed_on.isoformat()},
                  {"status": channel.status}, closed_on, reason.strip())
 
@@ -205,7 +206,7 @@ def _apply(actor: Any, req: ChannelRequest, today: dt.date) -> None:
             try:
                 chosen = people.clean_responsibles(channel.unit, payload["responsibles"], today)
             except ValidationError as exc:
-                raise ValidationError("申请中的责任人任职已变化，请退回后重新申报：" + "；".join(exc.messages)) from exc
+                raise ValidationError(_("申请中的责任人任职已变化，请退回后重新申报：") + "；".join(exc.messages)) from exc
             _set_responsibles(channel, chosen)
         if req.kind == RequestKind.REGISTER:
             channel.status, channel.registered_on = ChannelStatus.ACTIVE, today
@@ -224,11 +225,11 @@ def request_decide(*, actor: Any, request: ChannelRequest, decision: str, commen
     second is told the request has moved on."""
     req = ChannelRequest.objects.select_for_update().select_related("channel__unit").get(pk=request.pk)
     if req.state != request.state:
-        raise ValidationError("该申请已由他人处理，请刷新页面查看最新状态。")
+        raise ValidationError(_("该申请已由他人处理，请刷新页面查看最新状态。"))
     if decision not in Decision.values:
-        raise ValidationError("请选择同意或不同意。")
+        raise ValidationError(_("请选择同意或不同意。"))
     if decision == Decision.REJECT and not comment.strip():
-        raise ValidationError("不同意时须说明理由。")
+        raise ValidationError(_("不同意时须说明理由。"))
     ok, why = can_decide(actor, req)
     if not ok:
         raise PermissionDenied(why)
@@ -261,9 +262,9 @@ def request_decide(*, actor: Any, request: ChannelRequest, decision: str, commen
 def request_withdraw(*, actor: Any, request: ChannelRequest) -> ChannelRequest:
     req = ChannelRequest.objects.select_for_update().select_related("channel").get(pk=request.pk)
     if actor is None or req.submitted_by_id != actor.pk:
-        raise PermissionDenied("只有提交人可以撤回申请。")
+        raise PermissionDenied(_("只有提交人可以撤回申请。"))
     if not req.is_open:
-        raise ValidationError("该申请已办结，不能撤回。")
+        raise ValidationError(_("该申请已办结，不能撤回。"))
     before = {"state": req.state}
     req.state, req.closed_at = RequestState.WITHDRAWN, timezone.now()
     req.save(update_fields=["state", "closed_at"])

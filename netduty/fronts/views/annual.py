@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netduty.org import permissions
@@ -43,7 +44,7 @@ def annual(request):
 def zero_report(request):
     manageable = permissions.units_for(request.user, MANAGE)
     if not manageable.exists():
-        raise PermissionDenied("您没有提交零报告的权限。")
+        raise PermissionDenied(_("您没有提交零报告的权限。"))
     form = ZeroReportForm(request.POST, units=manageable)
     if form.is_valid():
         try:
@@ -51,9 +52,9 @@ def zero_report(request):
         except ValidationError as exc:
             messages.error(request, message(exc))
         else:
-            messages.success(request, "零报告已提交。")
+            messages.success(request, _("零报告已提交。"))
         return redirect(reverse("fronts:annual") + f"?year={form.cleaned_data['year']}")
-    messages.error(request, "请选择单位和年度。")
+    messages.error(request, _("请选择单位和年度。"))
     return redirect("fronts:annual")
 
 
@@ -68,9 +69,9 @@ def annual_file(request, pk: int):
         except ValidationError as exc:
             messages.error(request, message(exc))
         else:
-            messages.success(request, "年审自查已提交，待宣传部审核。")
+            messages.success(request, _("年审自查已提交，待宣传部审核。"))
     else:
-        messages.error(request, "请选择年度。")
+        messages.error(request, _("请选择年度。"))
     return redirect(reverse("fronts:channel_detail", args=[pk]) + "#annual")
 
 
@@ -79,7 +80,7 @@ def annual_file(request, pk: int):
 def annual_conclude(request, pk: int):
     review = selectors.annual_review_for(request.user, pk)
     if not permissions.can(request.user, MANAGE, None):
-        raise PermissionDenied("年审结论由宣传部作出。")
+        raise PermissionDenied(_("年审结论由宣传部作出。"))
     form = AnnualConcludeForm(request.POST)
     if form.is_valid():
         try:
@@ -87,7 +88,7 @@ def annual_conclude(request, pk: int):
         except ValidationError as exc:
             messages.error(request, message(exc))
         else:
-            messages.success(request, "年审结论已保存。")
+            messages.success(request, _("年审结论已保存。"))
     else:
-        messages.error(request, "请选择年审结论。")
+        messages.error(request, _("请选择年审结论。"))
     return redirect(reverse("fronts:channel_detail", args=[review.channel_id]) + "#annual")

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netduty.org import permissions
@@ -105,7 +106,7 @@ def _register_unit(request) -> Unit:
     own = units.filter(appointments__person=person).order_by("depth", "path").first() if person else None
     unit = own or units.order_by("depth", "path").first()
     if unit is None:
-        raise PermissionDenied("您没有登记阵地的权限。")
+        raise PermissionDenied(_("您没有登记阵地的权限。"))
     return unit
 
 
@@ -127,7 +128,7 @@ def _registration(request, channel: Channel | None = None):
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            messages.success(request, f"已提交备案申请：{req.get_state_display()}。")
+            messages.success(request, _("已提交备案申请：%(state)s。") % {"state": req.get_state_display()})
             return redirect("fronts:channel_detail", pk=req.channel_id)
     return render(request, "fronts/register.html", {
         "form": form, "unit": unit, "units": units, "channel": channel,
@@ -144,7 +145,7 @@ def register(request):
 def reapply(request, pk: int):
     channel = selectors.channel_for(request.user, pk, action=MANAGE)
     if channel.status != ChannelStatus.REJECTED:
-        messages.error(request, "只有备案未通过的阵地可以重新申请备案。")
+        messages.error(request, _("只有备案未通过的阵地可以重新申请备案。"))
         return redirect("fronts:channel_detail", pk=pk)
     return _registration(request, channel)
 
@@ -162,11 +163,11 @@ def change(request, pk: int):
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            messages.success(request, "变更报备已提交，审批通过后生效。")
+            messages.success(request, _("变更报备已提交，审批通过后生效。"))
             return redirect("fronts:channel_detail", pk=pk)
     return render(request, "fronts/change.html", {
         "form": form, "channel": channel, "deadline": services.deadline_days("change", day),
-        "title": "变更报备"})
+        "title": _("变更报备")})
 
 
 @login_required
@@ -179,9 +180,9 @@ def close(request, pk: int):
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            messages.success(request, "关停申请已提交。")
+            messages.success(request, _("关停申请已提交。"))
             return redirect("fronts:channel_detail", pk=pk)
-    return render(request, "fronts/change.html", {"form": form, "channel": channel, "title": "关停注销",
+    return render(request, "fronts/change.html", {"form": form, "channel": channel, "title": _("关停注销"),
                                                   "deadline": services.deadline_days("close")})
 
 
@@ -200,14 +201,14 @@ def security(request, pk: int):
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            messages.success(request, "安全防护情况已保存。")
+            messages.success(request, _("安全防护情况已保存。"))
             return redirect(reverse("fronts:channel_detail", args=[pk]) + "#security")
     return render(request, "fronts/security.html", {"form": form, "channel": channel, "status": status})
 
 
 def _require_office(user) -> None:
     if not permissions.can(user, MANAGE, None):
-        raise PermissionDenied("只有宣传部可以调整审核阶段。")
+        raise PermissionDenied(_("只有宣传部可以调整审核阶段。"))
 
 
 @login_required
@@ -224,7 +225,7 @@ def stages(request, pk: int):
         except ValidationError as exc:
             messages.error(request, message(exc))
         else:
-            messages.success(request, "审核阶段已更新。")
+            messages.success(request, _("审核阶段已更新。"))
             return redirect("fronts:channel_detail", pk=pk)
     return render(request, "fronts/stages.html", {"formset": formset, "channel": channel})
 
@@ -235,11 +236,11 @@ def stage_add_office(request, pk: int):
     channel = selectors.channel_for(request.user, pk)
     _require_office(request.user)
     if any(s.code == "office" for s in selectors.stages(channel)):
-        messages.error(request, "已有宣传部审核阶段。")
+        messages.error(request, _("已有宣传部审核阶段。"))
     else:
         try:
             services.stage_add(actor=request.user, channel=channel)
-            messages.success(request, "已增加宣传部审核阶段。")
+            messages.success(request, _("已增加宣传部审核阶段。"))
         except ValidationError as exc:
             messages.error(request, message(exc))
     return redirect("fronts:channel_detail", pk=pk)

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netduty.org import permissions
@@ -68,17 +69,17 @@ def request_detail(request, pk: int):
 def request_decide(request, pk: int):
     req = selectors.request_for(request.user, pk)
     if not permissions.can(request.user, selectors.MANAGE, req.channel.unit):
-        raise PermissionDenied("您没有审批阵地备案的权限。")
+        raise PermissionDenied(_("您没有审批阵地备案的权限。"))
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "请选择同意或不同意。")
+        messages.error(request, _("请选择同意或不同意。"))
         return redirect("fronts:request_detail", pk=pk)
     try:
         services.request_decide(actor=request.user, request=req, **form.cleaned_data)
     except ValidationError as exc:
         messages.error(request, message(exc))
     else:
-        messages.success(request, "审批意见已提交。")
+        messages.success(request, _("审批意见已提交。"))
     return redirect("fronts:request_detail", pk=pk)
 
 
@@ -91,5 +92,5 @@ def request_withdraw(request, pk: int):
     except ValidationError as exc:
         messages.error(request, message(exc))
     else:
-        messages.success(request, "申请已撤回。")
+        messages.success(request, _("申请已撤回。"))
     return redirect("fronts:request_detail", pk=pk)
