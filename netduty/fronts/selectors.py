@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from netduty.org import permissions
 from netduty.org.models import Appointment, Unit, valid_on_q
@@ -142,16 +143,16 @@ def security_status(channel: Channel, day: dt.date) -> SecurityStatus:
     ended = bool(holder and not holder.is_valid_on(day))
     problems = []
     if measures is None or measures.updated_at is None:
-        problems.append("尚未填报安全防护情况")
+        problems.append(_("尚未填报安全防护情况"))
     else:
         if holder is None:
-            problems.append("未指定管理密码保管人")
+            problems.append(_("未指定管理密码保管人"))
         if ended:
-            problems.append("密码保管人任职已结束")
+            problems.append(_("密码保管人任职已结束"))
         if not measures.second_factor:
-            problems.append("未开启二次验证")
+            problems.append(_("未开启二次验证"))
         if stale:
-            problems.append(f"密码超过 {max_age} 天未修改" if changed else "未登记修改密码日期")
+            problems.append(_("密码超过 %(n)s 天未修改") % {"n": max_age} if changed else _("未登记修改密码日期"))
     return SecurityStatus(measures, stale, age, max_age, ended, problems)
 
 
