@@ -14,7 +14,9 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from netduty.org import permissions
 from netduty.org.models import Appointment, Person, Unit, valid_on_q
@@ -117,21 +119,23 @@ def authors_of(submission: Submission) -> set[int]:
 def eligibility(user: Any, submission: Submission, day: dt.date | None = None) -> Eligibility:
     """May `user` decide the submission's current stage now? With a Chinese reason if not."""
     if submission.state != State.REVIEWING:
-        return Eligibility(False, "该稿件当前不在审核中。")
+        return Eligibility(False, _("该稿件当前不在审核中。"))
     stage = stage_of(submission)
     if stage is None:
-        return Eligibility(False, "该稿件没有待审核的阶段。")
+        return Eligibility(False, _("该稿件没有待审核的阶段。"))
     person = person_of(user)
     if person is None:
-        return Eligibility(False, "您的账号没有关联人员，不能审核。")
+        return Eligibility(False, _("您的账号没有关联人员，不能审核。"))
     if person.pk in authors_of(submission):
-        return Eligibility(False, "不能审核自己提交或修改的稿件。")
+        return Eligibility(False, _("不能审核自己提交或修改的稿件。"))
     other = Decision.objects.filter(submission=submission, reviewer=person).exclude(stage=submission.stage).first()
     if other is not None:
-        return Eligibility(False, f"您已在“{other.stage_name}”阶段审核过该稿件，同一稿件的不同阶段须由不同的人审核。")
+        return Eligibility(False, _("您已在“%(stage)s”阶段审核过该稿件，同一稿件的不同阶段须由不同的人审核。") % {
+            "stage": other.stage_name})
     appts = stage_appointments(person, submission.unit, list(stage.get("roles", [])), day)
     if not appts:
-        return Eligibility(False, f"“{stage.get('name', '')}”须由{stage_roles_label(stage)}审核，您不在其列。")
+        return Eligibility(False, _("“%(stage)s”须由%(roles)s审核，您不在其列。") % {
+            "stage": stage.get("name", ""), "roles": stage_roles_label(stage)})
     return Eligibility(True, appointment=appts[0])
 
 
@@ -139,7 +143,7 @@ def stage_roles_label(stage: dict) -> str:
     from netduty.policy import selectors as policy
 
     names = dict(policy.roles().values_list("code", "name"))
-    return "或".join(names.get(code, code) for code in stage.get("roles", []))
+    return _("或").join(names.get(code, code) for code in stage.get("roles", []))
 
 
 def queue_for(user: Any, day: dt.date | None = None) -> QuerySet[Submission]:
@@ -172,15 +176,16 @@ def todo_for(user: Any, day: dt.date) -> list[dict[str, str]]:
     for sub in queue_for(user, day)[:20]:
         stage = stage_of(sub) or {}
         waited = now - (sub.stage_since or sub.created_at)
-        note = f"已等待{_age(waited)}"
+        note = _("已等待%(age)s") % {"age": _age(waited)}
         if sub.due_at:
-            note += f"，{'已超时' if sub.due_at < now else '时限'} {timezone.localtime(sub.due_at):%m月%d日 %H:%M}"
-        items.append({"label": f"【{stage.get('name', '审核')}】{sub.title}（{sub.channel}）",
+            note += _("，%(what)s %(when)s") % {"what": _("已超时") if sub.due_at < now else _("时限"),
+                                               "when": dateformat.format(timezone.localtime(sub.due_at), _("m月d日 H:i"))}
+        items.append({"label": f"【{stage.get('name', _('审核'))}】{sub.title}（{sub.channel}）",
                       "url": reverse("review:detail", args=[sub.pk]), "note": note})
     person = person_of(user)
     if person is not None:
         for sub in Submission.objects.filter(author=person, state__in=[State.RETURNED, State.APPROVED])[:10]:
-            label = "已通过终审，请发布并登记网址" if sub.state == State.APPROVED else "被退回，请修改后重新提交"
+            label = _("已通过终审，请发布并登记网址") if sub.state == State.APPROVED else _("被退回，请修改后重新提交")
             items.append({"label": f"{sub.title}：{label}", "url": reverse("review:detail", args=[sub.pk]), "note": ""})
     return items
 
@@ -188,10 +193,11 @@ def todo_for(user: Any, day: dt.date) -> list[dict[str, str]]:
 def _age(delta: dt.timedelta) -> str:
     hours = int(delta.total_seconds() // 3600)
     if hours < 1:
-        return f"{max(0, int(delta.total_seconds() // 60))}分钟"
+        minutes = max(0, int(delta.total_seconds() // 60))
+        return ngettext("%(n)s分钟", "%(n)s分钟", minutes) % {"n": minutes}
     if hours < 48:
-        return f"{hours}小时"
-    return f"{hours // 24}天"
+        return ngettext("%(n)s小时", "%(n)s小时", hours) % {"n": hours}
+    return ngettext("%(n)s天", "%(n)s天", hours // 24) % {"n": hours // 24}
 
 
 age_label = _age

@@ -17,6 +17,7 @@ import lxml.html
 import nh3
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "h2", "h3", "h4", "ul", "ol", "li",
@@ -219,7 +220,7 @@ def diff_lines(old: str, new: str, context_lines: int = 2) -> list[DiffLine]:
                 tail = run[-context_lines:] if i2 < len(a) or j2 < len(b) else []
                 for line in head:
                     out.append(DiffLine("equal", mark_safe(escape(line))))  # noqa: S308
-                out.append(DiffLine("skip", mark_safe(f"…… 相同 {len(run) - len(head) - len(tail)} 段 ……")))  # noqa: S308
+                out.append(DiffLine("skip", mark_safe(_("…… 相同 %(n)s 段 ……") % {"n": len(run) - len(head) - len(tail)})))  # noqa: S308
                 for line in tail:
                     out.append(DiffLine("equal", mark_safe(escape(line))))  # noqa: S308
             else:

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
 
 from netduty.screening import Finding
 from netduty.screening.extract import kind_of
@@ -81,15 +82,17 @@ def check_upload(upload: Upload) -> str:
     limit = int(getattr(settings, "NETDUTY_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
     name = PurePath(upload.name or "").name
     if len(upload.data) > limit:
-        raise ValidationError(f"附件“{name}”过大（{len(upload.data) / 1e6:.1f} MB，上限 {limit / 1e6:.1f} MB）。")
+        raise ValidationError(_("附件“%(name)s”过大（%(size).1f MB，上限 %(limit).1f MB）。") % {
+            "name": name, "size": len(upload.data) / 1e6, "limit": limit / 1e6})
     if not upload.data:
-        raise ValidationError(f"附件“{name}”是空文件。")
+        raise ValidationError(_("附件“%(name)s”是空文件。") % {"name": name})
     declared = EXT.get(PurePath(name).suffix.lower())
     if declared is None:
-        raise ValidationError(f"附件“{name}”的类型不允许（只接受 docx、pdf、xlsx、png、jpg、gif）。")
+        raise ValidationError(_("附件“%(name)s”的类型不允许（只接受 docx、pdf、xlsx、png、jpg、gif）。") % {"name": name})
     actual = _magic_kind(upload.data)
     if actual != declared:
-        raise ValidationError(f"附件“{name}”的内容与扩展名不符（内容像是 {actual}），请上传真实的 {declared} 文件。")
+        raise ValidationError(_("附件“%(name)s”的内容与扩展名不符（内容像是 %(actual)s），请上传真实的 %(declared)s 文件。") % {
+            "name": name, "actual": actual, "declared": declared})
     return declared
 
 
@@ -128,23 +131,23 @@ def prepare(*, title: str, body: str, source_kind: str, source_name: str,
             uploads: list[Upload] | None = None, kept: list[Attachment] | None = None) -> Prepared:
     title = " ".join((title or "").split())
     if not title:
-        raise ValidationError({"title": "请填写标题。"})
+        raise ValidationError({"title": _("请填写标题。")})
     if len(title) > 300:
-        raise ValidationError({"title": "标题不能超过 300 字。"})
+        raise ValidationError({"title": _("标题不能超过 300 字。")})
     if source_kind not in SourceKind.values:
-        raise ValidationError({"source_kind": "来源只能是原创或转载。"})
+        raise ValidationError({"source_kind": _("来源只能是原创或转载。")})
     source_name = (source_name or "").strip()[:300]
     if source_kind == SourceKind.REPOSTED and not source_name:
-        raise ValidationError({"source_name": "转载的稿件须注明来源。"})
+        raise ValidationError({"source_name": _("转载的稿件须注明来源。")})
     if source_kind == SourceKind.ORIGINAL:
         source_name = ""
     body_html = t.sanitise(body)
     body_text = t.html_to_text(body_html)
     if not body_text.strip():
-        raise ValidationError({"body": "请填写正文。"})
+        raise ValidationError({"body": _("请填写正文。")})
     uploads = uploads or []
     if len(uploads) + len(kept or []) > MAX_ATTACHMENTS:
-        raise ValidationError({"attachments": f"附件最多 {MAX_ATTACHMENTS} 个。"})
+        raise ValidationError({"attachments": _("附件最多 %(n)s 个。") % {"n": MAX_ATTACHMENTS}})
     errors = []
     prepared_atts = [carry_attachment(a) for a in kept or []]
     for upload in uploads:

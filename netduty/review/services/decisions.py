@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from netduty.core import audit
 from netduty.org import permissions
@@ -61,11 +62,12 @@ def _check_answers(answers: dict[str, Any], outcome: str) -> dict[str, bool]:
             continue
         clean[item["code"]] = value
         if value != item["pass_answer"]:
-            failing.append(f"{item['question']}{'是' if value else '否'}")
+            failing.append(f"{item['question']}{_('是') if value else _('否')}")
     if missing:
-        raise ValidationError({"answers": f"请逐项回答审查要点：{'；'.join(missing)}"})
+        raise ValidationError({"answers": _("请逐项回答审查要点：%(items)s") % {"items": "；".join(missing)}})
     if outcome == Outcome.APPROVE and failing:
-        raise ValidationError({"answers": f"审查要点未通过（{'；'.join(failing)}），不能通过，请退回修改或不予发布。"})
+        raise ValidationError({"answers": _("审查要点未通过（%(items)s），不能通过，请退回修改或不予发布。") % {
+            "items": "；".join(failing)}})
     return clean
 
 
@@ -74,10 +76,10 @@ def stage_decide(*, actor: Any, submission: Submission, outcome: str, answers: d
                  high_reason: str = "") -> Decision:
     reviewer = _person(actor)
     if outcome not in Outcome.values:
-        raise ValidationError({"outcome": "决定只能是通过、退回修改或不予发布。"})
+        raise ValidationError({"outcome": _("决定只能是通过、退回修改或不予发布。")})
     comment, high_reason = (comment or "").strip(), (high_reason or "").strip()
     if outcome != Outcome.APPROVE and not comment:
-        raise ValidationError({"comment": "退回或不予发布时须写明意见。"})
+        raise ValidationError({"comment": _("退回或不予发布时须写明意见。")})
     clean = _check_answers(answers or {}, outcome)
     from .notify import after_decision
 
@@ -88,19 +90,24 @@ def stage_decide(*, actor: Any, submission: Submission, outcome: str, answers: d
             rev = sub.current_revision
             if sub.state != State.REVIEWING or rev is None:
                 last = sub.decisions.select_related("reviewer").order_by("-pk").first()
-                who = f"（{last.reviewer.name}已于{timezone.localtime(last.created_at):%H:%M}作出“{last.get_outcome_display()}”决定）" if last else ""
-                raise Conflict(f"稿件已不在审核中{who}，您的意见未保存。")
+                who = _("（%(name)s已于%(time)s作出“%(outcome)s”决定）") % {
+                    "name": last.reviewer.name, "time": f"{timezone.localtime(last.created_at):%H:%M}",
+                    "outcome": last.get_outcome_display()} if last else ""
+                raise Conflict(_("稿件已不在审核中%(who)s，您的意见未保存。") % {"who": who})
             if expected_version is not None and sub.version != expected_version:
                 last = sub.decisions.select_related("reviewer").order_by("-pk").first()
-                who = f"{last.reviewer.name}刚刚在“{last.stage_name}”作出了“{last.get_outcome_display()}”决定" if last else "稿件刚被修改"
-                raise Conflict(f"{who}，您看到的已不是最新状态，意见未保存。请刷新页面后再审。")
+                who = _("%(name)s刚刚在“%(stage)s”作出了“%(outcome)s”决定") % {
+                    "name": last.reviewer.name, "stage": last.stage_name,
+                    "outcome": last.get_outcome_display()} if last else _("稿件刚被修改")
+                raise Conflict(_("%(who)s，您看到的已不是最新状态，意见未保存。请刷新页面后再审。") % {"who": who})
             if content_hash != rev.content_hash:
-                raise Conflict("稿件内容已更新为新版本，您审阅的版本已失效，请刷新后审阅最新版本。")
+                raise Conflict(_("稿件内容已更新为新版本，您审阅的版本已失效，请刷新后审阅最新版本。"))
             verdict = selectors.eligibility(actor, sub)
             if not verdict.ok:
                 raise PermissionDenied(verdict.reason)
             if outcome == Outcome.APPROVE and rev.high_count and len(high_reason) < MIN_REASON:
-                raise ValidationError({"high_reason": f"本稿有 {rev.high_count} 个高风险问题，通过须写明理由（至少 {MIN_REASON} 字）。"})
+                raise ValidationError({"high_reason": _("本稿有 %(n)s 个高风险问题，通过须写明理由（至少 %(min)s 字）。") % {
+                    "n": rev.high_count, "min": MIN_REASON}})
             stage = selectors.stage_of(sub) or {}
             appt = verdict.appointment
             before = state_snapshot(sub)
@@ -130,7 +137,7 @@ def stage_decide(*, actor: Any, submission: Submission, outcome: str, answers: d
                                                "high_reason": decision.high_reason, "submission": sub.pk})
             transaction.on_commit(lambda: after_decision(decision.pk))
     except IntegrityError:
-        raise Conflict("该阶段已由他人作出决定，您的意见未保存。请刷新页面查看。") from None
+        raise Conflict(_("该阶段已由他人作出决定，您的意见未保存。请刷新页面查看。")) from None
     return decision
 
 
@@ -166,24 +173,25 @@ def publication_create(*, actor: Any, submission: Submission, url: str = "", pub
     person = _person(actor)
     url = (url or "").strip()
     if url and not url_allowed(submission.channel, url):
-        raise ValidationError({"url": f"发布网址须以本阵地登记的网址前缀开头：{submission.channel.url_prefix}"})
+        raise ValidationError({"url": _("发布网址须以本阵地登记的网址前缀开头：%(prefix)s") % {
+            "prefix": submission.channel.url_prefix}})
     if not url and submission.channel.platform == "website":
-        raise ValidationError({"url": "网站栏目发布须登记网址，以便上线核查。"})
+        raise ValidationError({"url": _("网站栏目发布须登记网址，以便上线核查。")})
     from .notify import after_publication
 
     with transaction.atomic():
         sub = Submission.objects.select_for_update(of=("self",)).select_related("current_revision", "channel").get(
             pk=submission.pk)
         if not can_publish(actor, sub):
-            raise PermissionDenied("只有提交人或本单位负责人可以登记发布。")
+            raise PermissionDenied(_("只有提交人或本单位负责人可以登记发布。"))
         if sub.state == State.PUBLISHED:
-            raise Conflict("该稿件已登记发布。")
+            raise Conflict(_("该稿件已登记发布。"))
         if sub.state != State.APPROVED or not approved_chain_ok(sub):
-            raise Conflict("只有通过全部审核阶段的版本才能发布。")
+            raise Conflict(_("只有通过全部审核阶段的版本才能发布。"))
         rev = sub.current_revision
         assert rev is not None  # approved_chain_ok checked it
         if content_hash and content_hash != rev.content_hash:
-            raise Conflict("要发布的版本不是通过终审的版本，不能发布。")
+            raise Conflict(_("要发布的版本不是通过终审的版本，不能发布。"))
         published_at = published_at or timezone.now()
         pub = Publication.objects.create(submission=sub, revision=rev, content_hash=rev.content_hash, url=url,
                                          published_at=published_at, published_by=person)

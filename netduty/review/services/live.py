@@ -12,6 +12,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from netduty.core import audit
 from netduty.policy import selectors as policy
@@ -74,7 +75,7 @@ def live_check_request(*, actor: Any, publication: Publication) -> None:
     if not publication.url:
         from django.core.exceptions import ValidationError
 
-        raise ValidationError("未登记发布网址，无法核查。")
+        raise ValidationError(_("未登记发布网址，无法核查。"))
     from ..tasks import live_check
 
     with transaction.atomic():

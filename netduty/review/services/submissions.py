@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from netduty.core import audit
 from netduty.fronts import selectors as fronts
@@ -31,7 +32,7 @@ class Conflict(Exception):
 def _person(actor: Any):
     person = person_of(actor)
     if person is None:
-        raise PermissionDenied("您的账号没有关联人员，不能办理发布审查。")
+        raise PermissionDenied(_("您的账号没有关联人员，不能办理发布审查。"))
     return person
 
 
@@ -57,7 +58,7 @@ def channel_stages(channel, *, high: bool = False) -> list[dict[str, Any]]:
         rows = [{"order": i, "code": s["code"], "name": s["name"], "roles": list(s["roles"])}
                 for i, s in enumerate(default, start=1)]
     if not rows:
-        raise ValidationError("该阵地没有设置审核阶段，请先在阵地台账中设置。")
+        raise ValidationError(_("该阵地没有设置审核阶段，请先在阵地台账中设置。"))
     if high and office_stage_for_high() and not any("propaganda_office" in r["roles"] for r in rows):
         rows.append({"order": len(rows) + 1, **OFFICE_STAGE, "roles": list(OFFICE_STAGE["roles"])})
     return rows
@@ -131,7 +132,7 @@ def submission_create(*, actor: Any, channel, title: str, body: str, source_kind
     author = _person(actor)
     permissions.require(actor, SUBMIT, channel.unit)
     if channel.status != "active":
-        raise ValidationError({"channel": "该阵地尚未备案通过或已关停，不能提交稿件。"})
+        raise ValidationError({"channel": _("该阵地尚未备案通过或已关停，不能提交稿件。")})
     channel_stages(channel)  # fails early when the channel has no chain
     prepared = prepare(title=title, body=body, source_kind=source_kind, source_name=source_name, uploads=uploads)
     stages = channel_stages(channel, high=prepared.high_count > 0)
@@ -167,8 +168,9 @@ def submission_revise(*, actor: Any, submission: Submission, title: str, body: s
     author = _person(actor)
     if not can_edit(actor, submission):
         if submission.state in {State.PUBLISHED, State.REJECTED, State.WITHDRAWN}:
-            raise ValidationError(f"稿件{submission.get_state_display()}，不能再修改；如需发布新内容，请重新提交。")
-        raise PermissionDenied("只有提交人或本单位信息员可以修改稿件。")
+            raise ValidationError(_("稿件%(state)s，不能再修改；如需发布新内容，请重新提交。") % {
+                "state": submission.get_state_display()})
+        raise PermissionDenied(_("只有提交人或本单位信息员可以修改稿件。"))
     base = submission.current_revision
     kept = list(base.attachments.filter(pk__in=keep or []).prefetch_related("findings")) if base else []
     prepared = prepare(title=title, body=body, source_kind=source_kind, source_name=source_name, uploads=uploads,
@@ -179,13 +181,13 @@ def submission_revise(*, actor: Any, submission: Submission, title: str, body: s
         sub = Submission.objects.select_for_update(of=("self",)).select_related("current_revision", "channel").get(
             pk=submission.pk)
         if expected_version is not None and sub.version != expected_version:
-            raise Conflict("稿件已被他人修改或审核，请刷新页面查看最新版本后再修改。")
+            raise Conflict(_("稿件已被他人修改或审核，请刷新页面查看最新版本后再修改。"))
         if not can_edit(actor, sub):
-            raise Conflict(f"稿件当前状态为“{sub.get_state_display()}”，不能修改。")
+            raise Conflict(_("稿件当前状态为“%(state)s”，不能修改。") % {"state": sub.get_state_display()})
         current = sub.current_revision
         intended_changed = intended_at != sub.intended_at
         if current is not None and current.content_hash == prepared.content_hash and not intended_changed:
-            raise ValidationError("内容没有变化，未生成新版本。")
+            raise ValidationError(_("内容没有变化，未生成新版本。"))
         before = state_snapshot(sub)
         if current is not None and current.content_hash == prepared.content_hash:
             old_intended = sub.intended_at  # only the intended time changed: not a content edit
@@ -217,9 +219,9 @@ def submission_withdraw(*, actor: Any, submission: Submission, reason: str = "")
     with transaction.atomic():
         sub = Submission.objects.select_for_update(of=("self",)).select_related("current_revision").get(pk=submission.pk)
         if person.pk != sub.author_id and not permissions.can(actor, SUBMIT, sub.unit):
-            raise PermissionDenied("只有提交人或本单位信息员可以撤回稿件。")
+            raise PermissionDenied(_("只有提交人或本单位信息员可以撤回稿件。"))
         if sub.state in {State.PUBLISHED, State.REJECTED, State.WITHDRAWN}:
-            raise Conflict(f"稿件{sub.get_state_display()}，不能撤回。")
+            raise Conflict(_("稿件%(state)s，不能撤回。") % {"state": sub.get_state_display()})
         before = state_snapshot(sub)
         sub.state = State.WITHDRAWN
         enter_stage(sub, 0, timezone.now())

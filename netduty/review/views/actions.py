@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netduty.org import permissions
@@ -45,8 +46,9 @@ def create(request):
             _errors(form, exc)
         else:
             rev = sub.current_revision
-            note = f"，自动筛查发现 {rev.finding_count} 个问题（高风险 {rev.high_count} 个），请逐条核对" if rev.finding_count else "，自动筛查未发现问题"
-            messages.success(request, f"稿件已提交{note}。")
+            note = (_("，自动筛查发现 %(n)s 个问题（高风险 %(high)s 个），请逐条核对") % {
+                "n": rev.finding_count, "high": rev.high_count} if rev.finding_count else _("，自动筛查未发现问题"))
+            messages.success(request, _("稿件已提交%(note)s。") % {"note": note})
             return redirect("review:detail", pk=sub.pk)
     return render(request, "review/form.html", {"form": form, "sub": None, **base(request)})
 
@@ -55,7 +57,7 @@ def create(request):
 def edit(request, pk: int):
     sub = selectors.submission_for(request.user, pk)
     if not services.can_edit(request.user, sub):
-        raise PermissionDenied("只有提交人或本单位信息员可以修改审核中、被退回或待发布的稿件。")
+        raise PermissionDenied(_("只有提交人或本单位信息员可以修改审核中、被退回或待发布的稿件。"))
     form = submission_form(request, sub=sub)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -71,7 +73,7 @@ def edit(request, pk: int):
             messages.error(request, str(exc))
             return redirect("review:detail", pk=sub.pk)
         else:
-            messages.success(request, "已生成新版本，稿件回到第一审核阶段重新审核（一事一审）。")
+            messages.success(request, _("已生成新版本，稿件回到第一审核阶段重新审核（一事一审）。"))
             return redirect("review:detail", pk=sub.pk)
     return render(request, "review/form.html", {"form": form, "sub": sub, **base(request)})
 
@@ -85,7 +87,7 @@ def decide(request, pk: int):
         raise PermissionDenied(verdict.reason)
     form = DecisionForm(request.POST, checklist=services.checklist())
     if not form.is_valid():
-        messages.error(request, "请逐项回答审查要点并选择决定。" + "；".join(
+        messages.error(request, _("请逐项回答审查要点并选择决定。") + "；".join(
             str(e) for errs in form.errors.values() for e in errs))
         return redirect("review:detail", pk=sub.pk)
     d = form.cleaned_data
@@ -99,7 +101,8 @@ def decide(request, pk: int):
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
     else:
-        messages.success(request, f"已记录您在“{decision.stage_name}”的决定：{decision.get_outcome_display()}。")
+        messages.success(request, _("已记录您在“%(stage)s”的决定：%(outcome)s。") % {
+            "stage": decision.stage_name, "outcome": decision.get_outcome_display()})
     return redirect("review:detail", pk=sub.pk)
 
 
@@ -108,7 +111,7 @@ def decide(request, pk: int):
 def publish(request, pk: int):
     sub = selectors.submission_for(request.user, pk)
     if not services.can_publish(request.user, sub):
-        raise PermissionDenied("只有提交人或本单位负责人可以登记发布。")
+        raise PermissionDenied(_("只有提交人或本单位负责人可以登记发布。"))
     form = PublishForm(request.POST)
     if not form.is_valid():
         messages.error(request, "；".join(str(e) for errs in form.errors.values() for e in errs))
@@ -120,7 +123,7 @@ def publish(request, pk: int):
     except (services.Conflict, ValidationError) as exc:
         messages.error(request, "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
     else:
-        messages.success(request, "已登记发布，系统将核查上线页面是否与通过终审的版本一致。")
+        messages.success(request, _("已登记发布，系统将核查上线页面是否与通过终审的版本一致。"))
     return redirect("review:detail", pk=sub.pk)
 
 
@@ -130,13 +133,13 @@ def withdraw(request, pk: int):
     sub = selectors.submission_for(request.user, pk)
     person = selectors.person_of(request.user)
     if person is None or (person.pk != sub.author_id and not permissions.can(request.user, SUBMIT, sub.unit)):
-        raise PermissionDenied("只有提交人或本单位信息员可以撤回稿件。")
+        raise PermissionDenied(_("只有提交人或本单位信息员可以撤回稿件。"))
     try:
         services.submission_withdraw(actor=request.user, submission=sub, reason=request.POST.get("reason", ""))
     except services.Conflict as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "稿件已撤回。")
+        messages.success(request, _("稿件已撤回。"))
     return redirect("review:detail", pk=sub.pk)
 
 
@@ -146,12 +149,12 @@ def livecheck(request, pk: int):
     sub = selectors.submission_for(request.user, pk)
     pub = getattr(sub, "publication", None) if sub.state == State.PUBLISHED else None
     if pub is None:
-        messages.error(request, "稿件尚未登记发布，无法核查。")
+        messages.error(request, _("稿件尚未登记发布，无法核查。"))
         return redirect("review:detail", pk=sub.pk)
     try:
         services.live_check_request(actor=request.user, publication=pub)
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
     else:
-        messages.success(request, "已安排上线核查，结果见下方“上线核查”。")
+        messages.success(request, _("已安排上线核查，结果见下方“上线核查”。"))
     return redirect("review:detail", pk=sub.pk)

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from netduty.fronts import selectors as fronts
 from netduty.org import permissions
@@ -57,7 +58,7 @@ def index(request):
 
 
 def _spans(findings, numbers):
-    return [t.Span(f.start, f.end, f.severity, numbers[f.pk], f"{f.message}" + (f"；建议：{f.suggestion}" if f.suggestion else ""))
+    return [t.Span(f.start, f.end, f.severity, numbers[f.pk], f"{f.message}" + (_("；建议：%(s)s") % {"s": f.suggestion} if f.suggestion else ""))
             for f in findings]
 
 
@@ -181,6 +182,6 @@ def submission_form(request, *, sub=None):
 
 def require_submitter(user) -> None:
     if not permissions.can_anywhere(user, services.submissions.SUBMIT):
-        raise PermissionDenied("只有信息员（专人）可以提交发布审查稿件。")
+        raise PermissionDenied(_("只有信息员（专人）可以提交发布审查稿件。"))
 
 
