@@ -102,7 +102,7 @@ class Revision(models.Model):
 
 
 class Attachment(models.Model):
-    KINDS = {"docx": "Word", "pdf": "PDF", "xlsx": "Excel", "image": "图片"}
+    KINDS = {"docx": "Word", "pdf": "PDF", "xlsx": "Excel", "image": _("图片")}
 
     revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="attachments")
     name = models.CharField(_("文件名"), max_length=255)
@@ -161,7 +161,7 @@ class Finding(models.Model):
     def __str__(self) -> str:
         return f"{self.text}：{self.message}"
 
-    SEVERITY_LABELS = {"high": "高", "medium": "中", "low": "低"}
+    SEVERITY_LABELS = {"high": _("高"), "medium": _("中"), "low": _("低")}
 
     @property
     def severity_label(self) -> str:
