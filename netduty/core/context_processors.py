@@ -1,20 +1,24 @@
+from typing import Any
+
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 # Navigation by capability. Each entry: (code, label, [(url name, sub-label), ...]); the first
 # sub-page is the landing page. A section whose app is not installed yet points at a placeholder.
-NAV: list[tuple[str, str, list[tuple[str, str]]]] = [
-    ("org", "责任体系", [("org:unit_list", "单位与责任链"), ("org:person_list", "人员"), ("org:import", "Excel 导入")]),
-    ("duties", "重点任务", [("duties:index", "本单位任务"), ("duties:board", "总览看板"),
-                            ("duties:calendar", "我的日历"), ("duties:notifications", "通知")]),
-    ("fronts", "阵地与发布审查", [("review:index", "发布审查"), ("review:live", "上线核查"),
-                                  ("fronts:index", "阵地台账"), ("fronts:queue", "备案审批"),
-                                  ("fronts:annual", "年审与零报告")]),
-    ("opinion", "舆情", [("opinion:index", "舆情")]),
-    ("accountability", "问责", [("accountability:index", "问责")]),
-    ("inspection", "检查考核", [("inspection:index", "检查考核")]),
-    ("training", "学习与队伍", [("training:index", "学习与队伍")]),
-    ("policy", "制度包", [("policy:pack_list", "制度包")]),
-    ("audit", "审计", [("audit_list", "审计日志")]),
+NAV: list[tuple[str, Any, list[tuple[str, Any]]]] = [
+    ("org", _("责任体系"), [("org:unit_list", _("单位与责任链")), ("org:person_list", _("人员")),
+                          ("org:import", _("Excel 导入"))]),
+    ("duties", _("重点任务"), [("duties:index", _("本单位任务")), ("duties:board", _("总览看板")),
+                            ("duties:calendar", _("我的日历")), ("duties:notifications", _("通知"))]),
+    ("fronts", _("阵地与发布审查"), [("review:index", _("发布审查")), ("review:live", _("上线核查")),
+                                  ("fronts:index", _("阵地台账")), ("fronts:queue", _("备案审批")),
+                                  ("fronts:annual", _("年审与零报告"))]),
+    ("opinion", _("舆情"), [("opinion:index", _("舆情"))]),
+    ("accountability", _("问责"), [("accountability:index", _("问责"))]),
+    ("inspection", _("检查考核"), [("inspection:index", _("检查考核"))]),
+    ("training", _("学习与队伍"), [("training:index", _("学习与队伍"))]),
+    ("policy", _("制度包"), [("policy:pack_list", _("制度包"))]),
+    ("audit", _("审计"), [("audit_list", _("审计日志"))]),
 ]
 
 
