@@ -6,6 +6,7 @@ from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from netduty.org import permissions
@@ -14,12 +15,12 @@ from netduty.org import selectors as org_selectors
 from .models import AuditEvent
 
 SECTIONS = {
-    "duties": "重点任务",
-    "fronts": "阵地与发布审查",
-    "opinion": "舆情",
-    "accountability": "问责",
-    "inspection": "检查考核",
-    "training": "学习与队伍",
+    "duties": _("重点任务"),
+    "fronts": _("阵地与发布审查"),
+    "opinion": _("舆情"),
+    "accountability": _("问责"),
+    "inspection": _("检查考核"),
+    "training": _("学习与队伍"),
 }
 
 
