@@ -481,3 +481,12 @@ EN.update({
     "；建议：%(s)s": "; suggestion: %(s)s", "只有信息员（专人）可以提交发布审查稿件。":
         "Only information officers can submit items for pre-publication review.",
 })
+
+# Error pages
+EN.update({
+    "没有权限": "Permission denied", "返回工作台": "Back to the dashboard",
+    "如需办理，请联系本单位负责人或党委宣传部。":
+        "To go ahead, contact your unit head or the Party Committee's Publicity Department.",
+    "页面不存在": "Page not found", "您要找的页面不存在，或不在您的权限范围内。":
+        "The page does not exist, or is outside your scope.",
+})
