@@ -183,6 +183,12 @@ EN.update({
     "已上传第 %(n)s 版，旧版本仍保留。": "Uploaded version %(n)s; older versions are kept.",
     "分解任务已添加。": "Sub-task added.", "请完整填写分解任务、责任人和完成时限。": "Please fill in the sub-task, person and due date.",
     "分解任务已完成。": "Sub-task done.",
+    "定时任务执行记录": "Scheduled job run", "半年": "Half-year", "季度": "Quarter", "待验收": "Waiting for acceptance",
+    "已退回": "Returned", "已验收": "Accepted", "2026 / 2026-H1 / 2026-Q3 / 2026-E-事件编号": "2026 / 2026-H1 / 2026-Q3 / 2026-E-event id",
+    "周期类型": "Period kind", "开始日期": "Starts", "结束日期": "Ends", "年度自查": "Yearly self-check",
+    "应有记录数": "Records required", "0 表示以佐证材料验收为准": "0: completed by accepted evidence instead",
+    "已有记录数": "Records so far", "首次办理时间": "First activity", "完成情况说明 / 自查情况": "Completion statement / self-check",
+    "事件编号": "Event id", "任务周期": "Task period",
 })
 
 # Channels (阵地台账)
@@ -489,4 +495,9 @@ EN.update({
         "To go ahead, contact your unit head or the Party Committee's Publicity Department.",
     "页面不存在": "Page not found", "您要找的页面不存在，或不在您的权限范围内。":
         "The page does not exist, or is outside your scope.",
+})
+
+# Same Chinese, another sense (pgettext contexts)
+EN.update({
+    "deadline\x04截止日期": "Due date", "deadlines heading\x04截止日期": "Deadlines",
 })

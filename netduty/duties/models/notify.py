@@ -52,8 +52,8 @@ class JobClaim(models.Model):
 
     class Meta:
         ordering = ["-claimed_at"]
-        verbose_name = "定时任务执行记录"
-        verbose_name_plural = "定时任务执行记录"
+        verbose_name = _("定时任务执行记录")
+        verbose_name_plural = _("定时任务执行记录")
         constraints = [models.UniqueConstraint(fields=["job", "slot"], name="duties_jobclaim_once")]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..slots import display_label
 from ..status import Status, period_status
@@ -35,17 +36,17 @@ class Obligation(models.Model):
 
 
 class PeriodKind(models.TextChoices):
-    YEAR = "year", "年度"
-    HALF = "half", "半年"
-    QUARTER = "quarter", "季度"
-    EVENT = "event", "事件"
+    YEAR = "year", _("年度")
+    HALF = "half", _("半年")
+    QUARTER = "quarter", _("季度")
+    EVENT = "event", _("事件")
 
 
 class ReviewState(models.TextChoices):
-    NONE = "", "未提交"
-    SUBMITTED = "submitted", "待验收"
-    RETURNED = "returned", "已退回"
-    ACCEPTED = "accepted", "已验收"
+    NONE = "", _("未提交")
+    SUBMITTED = "submitted", _("待验收")
+    RETURNED = "returned", _("已退回")
+    ACCEPTED = "accepted", _("已验收")
 
 
 class ObligationPeriod(models.Model):
@@ -53,34 +54,34 @@ class ObligationPeriod(models.Model):
     or an event (适时上报). `count`, `completed_at` and `activity_at` are kept by the services
     from the qualifying records and the review; `status` is derived from them and the dates."""
 
-    obligation = models.ForeignKey(Obligation, verbose_name="任务义务", on_delete=models.PROTECT,
+    obligation = models.ForeignKey(Obligation, verbose_name=_("任务义务"), on_delete=models.PROTECT,
                                    related_name="periods")
-    unit = models.ForeignKey("org.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
-    task_code = models.SlugField("任务代码", max_length=64)
-    key = models.CharField("周期", max_length=64, help_text="2026 / 2026-H1 / 2026-Q3 / 2026-E-事件编号")
-    kind = models.CharField("周期类型", max_length=16, choices=PeriodKind.choices)
-    label = models.CharField("名称", max_length=100)
-    start = models.DateField("开始日期")
-    end = models.DateField("结束日期")
-    due = models.DateField("截止日期", db_index=True)
-    self_check = models.BooleanField("年度自查", default=False)
-    required = models.PositiveSmallIntegerField("应有记录数", default=0, help_text="0 表示以佐证材料验收为准")
-    count = models.PositiveSmallIntegerField("已有记录数", default=0)
-    activity_at = models.DateTimeField("首次办理时间", null=True, blank=True)
-    completed_at = models.DateTimeField("完成时间", null=True, blank=True)
-    review_state = models.CharField("验收状态", max_length=16, choices=ReviewState.choices, default="", blank=True)
-    statement = models.TextField("完成情况说明 / 自查情况", blank=True)
-    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提交人", null=True, blank=True,
+    unit = models.ForeignKey("org.Unit", verbose_name=_("单位"), on_delete=models.PROTECT, related_name="+")
+    task_code = models.SlugField(_("任务代码"), max_length=64)
+    key = models.CharField(_("周期"), max_length=64, help_text=_("2026 / 2026-H1 / 2026-Q3 / 2026-E-事件编号"))
+    kind = models.CharField(_("周期类型"), max_length=16, choices=PeriodKind.choices)
+    label = models.CharField(_("名称"), max_length=100)
+    start = models.DateField(_("开始日期"))
+    end = models.DateField(_("结束日期"))
+    due = models.DateField(pgettext_lazy("deadline", "截止日期"), db_index=True)
+    self_check = models.BooleanField(_("年度自查"), default=False)
+    required = models.PositiveSmallIntegerField(_("应有记录数"), default=0, help_text=_("0 表示以佐证材料验收为准"))
+    count = models.PositiveSmallIntegerField(_("已有记录数"), default=0)
+    activity_at = models.DateTimeField(_("首次办理时间"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    review_state = models.CharField(_("验收状态"), max_length=16, choices=ReviewState.choices, default="", blank=True)
+    statement = models.TextField(_("完成情况说明 / 自查情况"), blank=True)
+    submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("提交人"), null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="+")
-    event_ref = models.CharField("事件编号", max_length=64, blank=True)
-    event_title = models.CharField("事件", max_length=200, blank=True)
+    event_ref = models.CharField(_("事件编号"), max_length=64, blank=True)
+    event_title = models.CharField(_("事件"), max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["due", "unit__path", "task_code"]
-        verbose_name = "任务周期"
-        verbose_name_plural = "任务周期"
+        verbose_name = _("任务周期")
+        verbose_name_plural = _("任务周期")
         constraints = [
             models.UniqueConstraint(fields=["unit", "task_code", "key"], name="duties_period_unique"),
             models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="duties_period_dates"),
@@ -134,21 +135,21 @@ class PeriodReview(models.Model):
 class SubTask(models.Model):
     """分解细化任务：a unit splits an obligation into its own items assigned to people."""
 
-    obligation = models.ForeignKey(Obligation, verbose_name="任务义务", on_delete=models.PROTECT,
+    obligation = models.ForeignKey(Obligation, verbose_name=_("任务义务"), on_delete=models.PROTECT,
                                    related_name="subtasks")
-    title = models.CharField("分解任务", max_length=200)
-    assignee = models.ForeignKey("org.Person", verbose_name="责任人", on_delete=models.PROTECT,
+    title = models.CharField(_("分解任务"), max_length=200)
+    assignee = models.ForeignKey("org.Person", verbose_name=_("责任人"), on_delete=models.PROTECT,
                                  related_name="duty_subtasks")
-    due = models.DateField("完成时限")
-    note = models.TextField("说明", blank=True)
-    done_at = models.DateTimeField("完成时间", null=True, blank=True)
+    due = models.DateField(_("完成时限"))
+    note = models.TextField(_("说明"), blank=True)
+    done_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["due", "id"]
-        verbose_name = "分解任务"
-        verbose_name_plural = "分解任务"
+        verbose_name = _("分解任务")
+        verbose_name_plural = _("分解任务")
 
     def __str__(self) -> str:
         return self.title

@@ -48,20 +48,20 @@ class MeetingRecord(models.Model):
 class Evidence(models.Model):
     """A piece of evidence (one document) for a period or a meeting; its files are versions."""
 
-    unit = models.ForeignKey("org.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="evidence")
-    period = models.ForeignKey("duties.ObligationPeriod", verbose_name="任务周期", null=True, blank=True,
+    unit = models.ForeignKey("org.Unit", verbose_name=_("单位"), on_delete=models.PROTECT, related_name="evidence")
+    period = models.ForeignKey("duties.ObligationPeriod", verbose_name=_("任务周期"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="evidence")
-    meeting = models.ForeignKey(MeetingRecord, verbose_name="会议记录", null=True, blank=True,
+    meeting = models.ForeignKey(MeetingRecord, verbose_name=_("会议记录"), null=True, blank=True,
                                 on_delete=models.PROTECT, related_name="evidence")
-    title = models.CharField("材料名称", max_length=200)
+    title = models.CharField(_("材料名称"), max_length=200)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                    null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "佐证材料"
-        verbose_name_plural = "佐证材料"
+        verbose_name = _("佐证材料")
+        verbose_name_plural = _("佐证材料")
         constraints = [models.CheckConstraint(
             condition=models.Q(period__isnull=False) | models.Q(meeting__isnull=False), name="duties_evidence_target")]
 
