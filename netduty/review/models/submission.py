@@ -126,7 +126,7 @@ class Attachment(models.Model):
 
     @property
     def kind_label(self) -> str:
-        return self.KINDS.get(self.kind, self.kind)
+        return str(self.KINDS.get(self.kind, self.kind))
 
 
 class Part(models.TextChoices):
@@ -165,4 +165,4 @@ class Finding(models.Model):
 
     @property
     def severity_label(self) -> str:
-        return self.SEVERITY_LABELS.get(self.severity, self.severity)
+        return str(self.SEVERITY_LABELS.get(self.severity, self.severity))
