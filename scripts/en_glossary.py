@@ -501,3 +501,6 @@ EN.update({
 EN.update({
     "deadline\x04截止日期": "Due date", "deadlines heading\x04截止日期": "Deadlines",
 })
+EN.update({
+    "comments\x04意见": "Comments", "step\x04提交": "Submitted", "step\x04修改": "Edited", "step\x04发布": "Published",
+})
