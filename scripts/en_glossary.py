@@ -504,3 +504,8 @@ EN.update({
 EN.update({
     "comments\x04意见": "Comments", "step\x04提交": "Submitted", "step\x04修改": "Edited", "step\x04发布": "Published",
 })
+# Dashboard items from the organisation
+EN.update({
+    "%(who)s 任期将于 %(date)s 届满": "The term of %(who)s ends on %(date)s", "请及时办理任免": "Arrange the appointment in time",
+    "%(unit)s 尚无第一责任人": "%(unit)s has no First responsible", "请补充任职": "Add the appointment",
+})

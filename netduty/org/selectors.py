@@ -9,6 +9,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import dateformat
+from django.utils.translation import gettext as _
 
 from . import permissions
 from .models import Appointment, Person, Unit, valid_on_q
@@ -59,14 +61,16 @@ def _org_todo(user: Any, day: dt.date) -> list[dict[str, str]]:
         ending = permissions.restrict(ending, user, "org.manage").select_related("person", "unit", "role")[:10]
         for appt in ending:
             items.append({
-                "label": f"{appt.unit}·{appt.role.name} {appt.person.name} 任期将于 {appt.valid_to:%Y年%-m月%-d日} 届满",
+                "label": _("%(who)s 任期将于 %(date)s 届满") % {
+                    "who": f"{appt.unit}·{appt.role.name} {appt.person.name}",
+                    "date": dateformat.format(appt.valid_to, _("Y年n月j日"))},
                 "url": reverse("org:unit_detail", args=[appt.unit_id]),
-                "note": "请及时办理任免",
+                "note": _("请及时办理任免"),
             })
         vacant = _vacant_first_responsible(user, day)
         for unit in vacant[:10]:
-            items.append({"label": f"{unit} 尚无第一责任人", "url": reverse("org:unit_detail", args=[unit.pk]),
-                          "note": "请补充任职"})
+            items.append({"label": _("%(unit)s 尚无第一责任人") % {"unit": unit},
+                          "url": reverse("org:unit_detail", args=[unit.pk]), "note": _("请补充任职")})
     return items
 
 
