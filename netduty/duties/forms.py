@@ -1,18 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from netduty.core.forms import DateInput
 from netduty.org.models import Person
 
 from .models import MeetingKind, MeetingRecord
-
-
-class DateInput(forms.DateInput):
-    """<input type="date"> takes an ISO date whatever the active language's date format."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None, format="%Y-%m-%d"):
-        super().__init__(attrs, format)
 
 
 class MeetingForm(forms.ModelForm):

@@ -11,16 +11,13 @@ from django.db.models import QuerySet
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 
+from netduty.core.forms import DateInput
 from netduty.org.models import Appointment, Unit
 from netduty.policy import selectors as policy
 
 from . import people
 from .models import AnnualResult, Channel, Duty, FailGround, Platform, Tier
 from .services.requests import EDITABLE
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 def appointment_label(a: Appointment) -> str:

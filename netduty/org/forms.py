@@ -1,13 +1,10 @@
 from django import forms
 
+from netduty.core.forms import DateInput
 from netduty.policy.models import Role
 
 from .models import Person, Unit
 from .roles import roles_on
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class AppointmentForm(forms.Form):

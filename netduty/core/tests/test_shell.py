@@ -90,3 +90,15 @@ def test_nav_has_every_capability_and_subnav(client, world):
     for label in ["责任体系", "重点任务", "阵地与发布审查", "舆情", "问责", "检查考核", "学习与队伍", "审计"]:
         assert label in html
     assert 'class="subnav"' in html and "发布审查" in html and "阵地台账" in html
+
+
+def test_date_inputs_render_iso_dates_in_chinese():
+    import datetime as dt
+
+    from django.utils import translation
+
+    from netduty.core.forms import DateInput
+
+    with translation.override("zh-hans"):
+        html = DateInput().render("d", dt.date(2026, 11, 26))
+    assert 'type="date"' in html and 'value="2026-11-26"' in html
