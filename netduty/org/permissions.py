@@ -40,6 +40,11 @@ class Scope:
         """A Q on Unit (or on a relation to Unit given `prefix`, e.g. "unit__")."""
         if self.everywhere:
             return Q()
+        if prefix and self.subtree_paths:
+            # The related unit among the units in scope: one subquery the database evaluates once
+            # and then uses the relation's index (a join on org_unit.path instead would visit every
+            # row of the related table, e.g. every submission to count a college's page).
+            return Q(**{f"{prefix}in": Unit.objects.filter(self.unit_q()).values("pk")})
         q = Q(pk__in=[]) if not prefix else Q(**{f"{prefix}pk__in": []})
         if self.unit_ids:
             q |= Q(**{f"{prefix}pk__in": sorted(self.unit_ids)})

@@ -67,18 +67,17 @@ def _org_todo(user: Any, day: dt.date) -> list[dict[str, str]]:
                 "url": reverse("org:unit_detail", args=[appt.unit_id]),
                 "note": _("请及时办理任免"),
             })
-        vacant = _vacant_first_responsible(user, day)
-        for unit in vacant[:10]:
+        for unit in _vacant_first_responsible(user, day, limit=10):
             items.append({"label": _("%(unit)s 尚无第一责任人") % {"unit": unit},
                           "url": reverse("org:unit_detail", args=[unit.pk]), "note": _("请补充任职")})
     return items
 
 
-def _vacant_first_responsible(user: Any, day: dt.date) -> list[Unit]:
+def _vacant_first_responsible(user: Any, day: dt.date, limit: int | None = None) -> list[Unit]:
     party_kinds = ["school_committee", "general_branch", "direct_branch", "hospital_committee"]
     held = Appointment.objects.filter(valid_on_q(day), role__code="first_responsible").values("unit_id")
     qs = permissions.units_for(user, "org.manage").filter(kind__in=party_kinds).exclude(pk__in=held)
-    return list(qs)
+    return list(qs[:limit] if limit is not None else qs)
 
 
 TODO_PROVIDERS: list = [_org_todo]

@@ -27,14 +27,19 @@ def _day(request) -> dt.date:
         return timezone.localdate()
 
 
+UNITS_PER_PAGE = 100
+
+
 @login_required
 def unit_list(request):
-    units = list(selectors.units(request.user))
+    units = selectors.units(request.user)
     q = request.GET.get("q", "").strip()
     if q:
-        units = [u for u in units if q in u.name or q in u.short_name or q in u.code]
+        units = units.filter(Q(name__contains=q) | Q(short_name__contains=q) | Q(code__contains=q))
+    page = Paginator(units, UNITS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "org/unit_list.html", {
-        "units": units, "q": q, "can_manage": permissions.can(request.user, "org.manage", None),
+        "units": page.object_list, "page": page, "q": q,
+        "can_manage": permissions.can(request.user, "org.manage", None),
     })
 
 

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from netduty.org.models import Unit
 from netduty.org.tests.factories import appoint, make_person, make_unit
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +76,38 @@ def test_end_appointment(client, world):
     assert response.status_code == 302
     appt.refresh_from_db()
     assert appt.valid_to == dt.date(2026, 1, 31)
+
+
+def test_unit_list_is_paged_and_searched_in_the_database(client, world, monkeypatch):
+    from netduty.org import views
+
+    monkeypatch.setattr(views, "UNITS_PER_PAGE", 4)
+    client.force_login(world.propaganda)
+    grow(world, 6)
+    url = reverse("org:unit_list")
+    rows = lambda html: html.count('<tr><td><span class="indent-')  # noqa: E731
+    total = Unit.objects.count()
+    pages = -(-total // 4)
+    first = client.get(url).content.decode()
+    assert rows(first) == 4 and f"第 1 / {pages} 页" in first
+    last = client.get(url, {"page": pages}).content.decode()
+    assert rows(last) == total - 4 * (pages - 1)
+    found = client.get(url, {"q": "扩展单位6-5"}).content.decode()
+    assert rows(found) == 1 and "扩展单位6-5" in found
+    small = count_queries(client, url)
+    grow(world, 12)
+    assert count_queries(client, url) == small and rows(client.get(url).content.decode()) == 4
+
+
+def test_scoped_reads_of_a_subtree_use_one_unit_subquery(world):
+    """A subtree scope on a related model filters the relation by a subquery on org_unit (the
+    database uses the relation's index), not a join on the path; the rows are the same."""
+    from netduty.org import permissions
+    from netduty.org.models import Appointment
+
+    qs = permissions.restrict(Appointment.objects.order_by("pk"), world.secretary)
+    sql = str(qs.query)
+    assert 'INNER JOIN "org_unit"' not in sql and "IN (SELECT" in sql
+    in_subtree = {a.pk for a in Appointment.objects.select_related("unit")
+                  if a.unit.path.startswith(world.college_a.path)}
+    assert {a.pk for a in qs} == in_subtree and in_subtree
