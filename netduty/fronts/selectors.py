@@ -243,6 +243,16 @@ def annual_overview(user: Any, year: int, unit_id: int | None = None) -> list[Un
     return list(rows.values())
 
 
+def annual_pending_count(user: Any, year: int) -> int:
+    """How many units in view scope have not finished `year`'s 年审 or 零报告 (`UnitYear.done` of
+    `annual_overview`), counted in the database: a unit with channels that year and one of them
+    without its 年审, or a unit with none and no 零报告."""
+    year_channels = Channel.objects.filter(year_channels_q(year), unit=OuterRef("pk"))
+    unreviewed = year_channels.exclude(annual_reviews__year=year)
+    zero = ZeroReport.objects.filter(year=year, unit=OuterRef("pk"))
+    return permissions.units_for(user).filter(Exists(unreviewed) | (~Exists(year_channels) & ~Exists(zero))).count()
+
+
 def reviews_awaiting_conclusion(user: Any) -> QuerySet[AnnualReview]:
     if not permissions.can(user, MANAGE, None):
         return AnnualReview.objects.none()

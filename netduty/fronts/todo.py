@@ -55,8 +55,7 @@ def _annual_todo(user: Any, day: dt.date) -> list[dict[str, str]]:
     year = day.year
     url = reverse("fronts:annual") + f"?year={year}"
     if permissions.can(user, selectors.MANAGE, None):
-        rows = selectors.annual_overview(user, year)
-        pending = sum(1 for r in rows if not r.done)
+        pending = selectors.annual_pending_count(user, year)
         return [{"label": _("%(year)s年阵地年审：%(n)s 个单位尚未完成年审或零报告") % {"year": year, "n": pending},
                  "url": url, "note": _("年内完成")}] if pending else []
     items = []

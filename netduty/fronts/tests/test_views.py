@@ -172,3 +172,65 @@ def test_dashboard_todo_lists_pending_approval(client, world):
     client.force_login(world.propaganda)
     html = client.get(reverse("home")).content.decode()
     assert "阵地备案待审批" in html
+
+
+def _queries(client, url, **params):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response.content.decode()
+
+
+def test_registry_is_paged(client, world, monkeypatch):
+    from netduty.fronts.views import registry
+
+    monkeypatch.setattr(registry, "PER_PAGE", 2)
+    for i in range(5):
+        make_channel(world.college_b, name=f"外院栏目{i}")
+    client.force_login(world.propaganda)
+    _, html = _queries(client, reverse("fronts:index"))
+    assert html.count("<tr data-channel=") == 2 and "第 1 / 3 页" in html
+    _, html = _queries(client, reverse("fronts:index"), unit=world.college_b.pk, page=3)
+    assert html.count("<tr data-channel=") == 1 and "外院栏目4" in html
+    assert f'<option value="{world.college_b.pk}" selected>' in html  # the unit filter keeps its choice
+
+
+def test_dashboard_query_count_does_not_grow_with_the_registry(client, world):
+    """The 宣传部's 待办 counts the units without 年审 / 零报告 in one query, whatever their number."""
+    from netduty.fronts import services
+    from netduty.org.tests.factories import make_unit
+
+    make_channel(world.college_a, name="文学院公众号", opened_on=dt.date(2020, 1, 1))
+    client.force_login(world.propaganda)
+    small, html = _queries(client, reverse("home"))
+    assert "个单位尚未完成年审或零报告" in html
+    for i in range(4):
+        unit = make_unit(f"grow{i}", f"新增支部{i}", "branch", world.college_b)
+        if i % 2:
+            services.zero_report_file(actor=world.propaganda, unit=unit, year=TODAY().year)
+        channel = make_channel(world.college_b, name=f"外院栏目{i}", opened_on=dt.date(2020, 1, 1))
+        services.annual_review_file(actor=world.propaganda, channel=channel, year=TODAY().year,
+                                    student_admins_removed=True, three_reviews=True, monitoring=True)
+    large, _ = _queries(client, reverse("home"))
+    assert large == small
+
+
+def test_annual_pending_count_matches_the_overview(world):
+    """`annual_pending_count` (one COUNT) agrees with `annual_overview` (unit by unit) for each scope."""
+    from netduty.fronts import selectors, services
+
+    year = TODAY().year
+    site = make_channel(world.college_a, platform="website", name="文学院网站", url="https://wxy.example.edu.cn/",
+                        opened_on=dt.date(2020, 1, 1))
+    make_channel(world.college_a, name="文学院公众号", opened_on=dt.date(2020, 1, 1))
+    reviewed = make_channel(world.college_b, name="外院公众号", opened_on=dt.date(2020, 1, 1))
+    make_channel(world.college_b, name="外院新号", opened_on=dt.date(year + 1, 1, 1))  # not yet that year
+    services.annual_review_file(actor=world.propaganda, channel=reviewed, year=year, student_admins_removed=True,
+                                three_reviews=True, monitoring=True)
+    services.annual_review_file(actor=world.propaganda, channel=site, year=year - 1, student_admins_removed=True,
+                                three_reviews=True, monitoring=True)  # last year's does not count
+    services.zero_report_file(actor=world.secretary, unit=world.branch_a, year=year)
+    for user in (world.propaganda, world.secretary, world.outsider, world.editor, world.nobody):
+        for y in (year - 1, year):
+            expected = sum(1 for row in selectors.annual_overview(user, y) if not row.done)
+            assert selectors.annual_pending_count(user, y) == expected, (user, y)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -37,12 +38,17 @@ def _filters(request) -> dict[str, str]:
     return {k: request.GET.get(k, "").strip() for k in FILTERS}
 
 
+PER_PAGE = 50
+
+
 @login_required
 def index(request):
     filters = _filters(request)
-    channels = selectors.registry(request.user, **filters)
+    page = Paginator(selectors.registry(request.user, **filters), PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "fronts/index.html", {
-        "channels": channels, "filters": filters, "units": permissions.units_for(request.user).order_by("path"),
+        "channels": page.object_list, "page": page, "filters": filters,
+        "units": [(str(pk), name) for pk, name in
+                  permissions.units_for(request.user).order_by("path").values_list("pk", "name")],
         "platforms": Platform.choices, "tiers": Tier.choices, "statuses": ChannelStatus.choices,
         "can_register": permissions.can_anywhere(request.user, MANAGE),
         "queue_count": selectors.approval_queue(request.user, timezone.localdate()).count(),
