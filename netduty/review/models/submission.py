@@ -49,7 +49,9 @@ class Submission(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("发布审查稿件")
         verbose_name_plural = _("发布审查稿件")
-        indexes = [models.Index(fields=["state", "stage_since"]), models.Index(fields=["unit", "state"])]
+        indexes = [models.Index(fields=["state", "stage_since"]), models.Index(fields=["unit", "state"]),
+                   # the review index lists newest activity first, 30 to a page
+                   models.Index(fields=["updated_at", "id"], name="review_subm_updated_idx")]
 
     def __str__(self) -> str:
         return self.title

@@ -136,3 +136,36 @@ def test_query_counts_do_not_grow_with_data(client, rw):
     assert count(reverse("review:index")) <= small_index
     client.force_login(rw.head)
     assert count(reverse("review:detail", args=[sub.pk])) <= small_detail + 2
+
+
+def test_index_for_a_college_secretary_is_flat_and_bounded(client, rw, monkeypatch):
+    """A 第一责任人 (subtree scope): the index's queries do not grow with submissions; the queue and
+    "my items" are capped (everything is in the paged list below them)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from netduty.review.views import pages
+
+    monkeypatch.setattr(pages, "LIST_LIMIT", 2)
+
+    def get(user):
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as ctx:
+            html = client.get(reverse("review:index")).content.decode()
+        return len(ctx.captured_queries), html
+
+    def at_final_stage(i):
+        sub = submit(rw, title=f"稿件{i}", body=f"<p>第{i}篇正文。</p>")
+        decide(sub, rw.checker)
+        decide(sub, rw.head)
+
+    at_final_stage(0)
+    small, html = get(rw.secretary)
+    assert "待我审核（1）" in html
+    for i in range(1, 4):
+        at_final_stage(i)
+    large, html = get(rw.secretary)
+    assert large == small and "待我审核（2）" in html
+    _, html = get(rw.editor)
+    mine = html.split('id="mine"', 1)[1].split("</section>", 1)[0]
+    assert mine.count("<tr") == 1 + 2  # header + the capped rows

@@ -18,6 +18,7 @@ from .. import text as t
 from ..forms import DecisionForm, PublishForm, SubmissionForm
 from ..models import Attachment, LiveCheck, Part, State
 
+LIST_LIMIT = 100  # the queue and "my open items" on the index page; everything else is paged
 STATE_TAG = {"reviewing": "amber", "returned": "", "rejected": "", "approved": "green", "published": "green",
              "withdrawn": "gray"}
 
@@ -49,9 +50,9 @@ def index(request):
         everything = everything.filter(title__contains=q)
     page = Paginator(everything, 30).get_page(request.GET.get("page"))
     mine = selectors.submissions(request.user).filter(author=person).exclude(
-        state__in=[State.PUBLISHED, State.WITHDRAWN, State.REJECTED]) if person else []
+        state__in=[State.PUBLISHED, State.WITHDRAWN, State.REJECTED])[:LIST_LIMIT] if person else []
     return render(request, "review/index.html", {
-        "queue": _rows(selectors.queue_for(request.user)[:100], now), "mine": _rows(mine, now),
+        "queue": _rows(selectors.queue_for(request.user)[:LIST_LIMIT], now), "mine": _rows(mine, now),
         "page": page, "rows": _rows(page.object_list, now), "state": state, "q": q, "states": State.choices,
         **base(request),
     })
