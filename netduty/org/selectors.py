@@ -63,7 +63,7 @@ def _org_todo(user: Any, day: dt.date) -> list[dict[str, str]]:
             items.append({
                 "label": _("%(who)s 任期将于 %(date)s 届满") % {
                     "who": f"{appt.unit}·{appt.role.name} {appt.person.name}",
-                    "date": dateformat.format(appt.valid_to, _("Y年n月j日"))},
+                    "date": dateformat.format(appt.valid_to, _("Y年n月j日")) if appt.valid_to else ""},
                 "url": reverse("org:unit_detail", args=[appt.unit_id]),
                 "note": _("请及时办理任免"),
             })
