@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from netduty.org import permissions
 from netduty.org import selectors as org_selectors
 
+from . import audit
 from .models import AuditEvent
 
 SECTIONS = {
@@ -68,7 +69,7 @@ def _audit_events(request):
 def audit_list(request):
     qs = _audit_events(request)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    actions = AuditEvent.objects.order_by("action").values_list("action", flat=True).distinct()
+    actions = audit.actions()
     return render(request, "core/audit_list.html", {"page": page, "actions": actions, "filters": request.GET})
 
 

@@ -102,3 +102,27 @@ def test_date_inputs_render_iso_dates_in_chinese():
     with translation.override("zh-hans"):
         html = DateInput().render("d", dt.date(2026, 11, 26))
     assert 'type="date"' in html and 'value="2026-11-26"' in html
+
+
+def test_audit_page_queries_do_not_grow_with_events(client, world):
+    """The action filter lists every distinct action (a loose index scan, one query) and the
+    events are paged: more events, and more kinds of event, cost no more queries."""
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from netduty.core import audit
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            html = client.get(reverse("audit_list")).content.decode()
+        return len(ctx.captured_queries), html
+
+    client.force_login(world.propaganda)
+    small, _ = count()
+    with transaction.atomic():
+        for i in range(60):
+            audit.record(actor=None, action=f"bench.kind{i % 7}", object_repr=f"事件{i}")
+    large, html = count()
+    assert large == small and "bench.kind6" in html
+    expected = sorted(set(AuditEvent.objects.values_list("action", flat=True)))
+    assert audit.actions() == expected
