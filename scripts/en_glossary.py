@@ -19,7 +19,9 @@ EN = {
     "第 %(n)s / %(total)s 页": "Page %(n)s of %(total)s", "下一页": "Next",
     "本模块正在建设中，将在后续版本提供。": "This module is being built and will come in a later release.",
     "登录": "Log in", "校园网络意识形态工作责任制管理平台": "Campus network ideology work responsibility platform",
-    "用户名或密码不正确，请重新输入。": "Wrong user name or password. Please try again.", "用户名": "User name",
+    "用户名或密码不正确，请重新输入。": "Wrong user name or password. Please try again.",
+    "登录失败次数过多，账号已暂时锁定，请 %(minutes)s 分钟后再试。":
+        "Too many failed logins: the account is locked for now. Try again in %(minutes)s minutes.", "用户名": "User name",
     "密码": "Password", "组织与责任体系": "Organisation and responsibility", "校党委": "School Party Committee",
     "党总支": "General Party Branch", "直属党支部": "Directly affiliated Party Branch",
     "附属医院党委": "Affiliated Hospital Party Committee", "校属部门": "School department", "校属单位": "School unit",

@@ -126,3 +126,17 @@ def test_audit_page_queries_do_not_grow_with_events(client, world):
     assert large == small and "bench.kind6" in html
     expected = sorted(set(AuditEvent.objects.values_list("action", flat=True)))
     assert audit.actions() == expected
+
+
+def test_login_locks_after_repeated_failures(client, world, settings):
+    from netduty.org.tests.factories import PASSWORD
+
+    settings.NETDUTY_LOGIN_MAX_FAILURES = 3
+    for _ in range(3):
+        html = client.post(reverse("login"), {"username": "editor", "password": "nope"}).content.decode()
+        assert "用户名或密码不正确" in html
+    response = client.post(reverse("login"), {"username": "editor", "password": PASSWORD})
+    assert response.status_code == 200 and "暂时锁定" in response.content.decode()
+    assert AuditEvent.objects.filter(action="auth.login_locked", object_repr="editor").exists()
+    # other accounts are not affected
+    assert client.post(reverse("login"), {"username": "secretary", "password": PASSWORD}).status_code == 302
