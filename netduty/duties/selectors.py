@@ -146,7 +146,10 @@ def status_of(row: Any, today: dt.date) -> Status:
 def unit_summary(unit_ids: list[int], year: int, today: dt.date) -> dict[int, dict[str, int]]:
     """Per unit: number of periods of `year` by status (one query)."""
     out: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    rows = ObligationPeriod.objects.filter(unit_id__in=unit_ids, obligation__year=year).values(
+    # obligation__unit_id repeats unit_id (a period's unit is its obligation's) so that the database
+    # finds the obligations by their (year, unit) index instead of reading the whole year
+    rows = ObligationPeriod.objects.filter(unit_id__in=unit_ids, obligation__year=year,
+                                           obligation__unit_id__in=unit_ids).values(
         "unit_id", "due", "completed_at", "activity_at")
     for row in rows:
         out[row["unit_id"]][status_of(row, today)] += 1

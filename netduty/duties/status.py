@@ -17,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.db import models
+from django.db import connection, models
+from django.db.models import Count, DateTimeField, F, Func, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -65,5 +66,61 @@ def aggregate(statuses: Iterable[Status]) -> Status | None:
     if all(s in FINISHED for s in items):
         return Status.LATE_DONE if Status.LATE_DONE in items else Status.DONE
     if all(s == Status.NOT_STARTED for s in items):
+        return Status.NOT_STARTED
+    return Status.IN_PROGRESS
+
+
+# ---- the same rules in SQL (boards and summaries over thousands of periods) -----------------------
+
+def on_time_q(first: dt.date, last: dt.date) -> Q:
+    """Completed on or before the due date, compared in the local time zone (as `period_status`).
+
+    PostgreSQL converts in the database (AT TIME ZONE). SQLite has no time zones: Django's `__date`
+    calls back into Python for every row, so where the local zone keeps one UTC offset on every
+    day from `first` to `last` (Asia/Shanghai does), a period due in that window compares the
+    stored UTC text with the UTC instant its local due day ends — same answer, native speed."""
+    exact = Q(completed_at__date__lte=F("due"))
+    if connection.vendor != "sqlite" or last < first:
+        return exact
+    tz = timezone.get_current_timezone()
+    offsets = {tz.utcoffset(dt.datetime.combine(first + dt.timedelta(days=i), dt.time()))
+               for i in range((last - first).days + 2)}
+    if len(offsets) != 1:
+        return exact
+    minutes = int(offsets.pop().total_seconds() // 60)
+    day_end = Func(F("due"), Value("+1 day"), Value(f"{-minutes:+d} minutes"), function="datetime",
+                   output_field=DateTimeField())
+    window = Q(due__gte=first, due__lte=last)
+    return (window & Q(completed_at__lt=day_end)) | (~window & exact)
+
+
+def status_counts(today: dt.date, first: dt.date, last: dt.date) -> dict[str, Count]:
+    """Annotations counting a group's periods by status (`from_counts` turns them into statuses);
+    `first`..`last` bounds the due dates for the fast path of `on_time_q`."""
+    open_ = Q(completed_at__isnull=True)
+    return {
+        "n_periods": Count("id"),
+        "n_completed": Count("completed_at"),
+        "n_on_time": Count("id", filter=on_time_q(first, last)),
+        "n_overdue": Count("id", filter=open_ & Q(due__lt=today)),
+        "n_active": Count("id", filter=open_ & Q(due__gte=today, activity_at__isnull=False)),
+    }
+
+
+def from_counts(row: dict) -> dict[Status, int]:
+    """Periods by status from the `status_counts` annotations of one group."""
+    done, late = row["n_on_time"], row["n_completed"] - row["n_on_time"]
+    overdue, active = row["n_overdue"], row["n_active"]
+    return {Status.DONE: done, Status.LATE_DONE: late, Status.OVERDUE: overdue, Status.IN_PROGRESS: active,
+            Status.NOT_STARTED: row["n_periods"] - done - late - overdue - active}
+
+
+def aggregate_counts(n: int, on_time: int, completed: int, overdue: int, active: int) -> Status:
+    """`aggregate` of a group's statuses, from its counts (n > 0)."""
+    if overdue:
+        return Status.OVERDUE
+    if completed == n:
+        return Status.DONE if on_time == n else Status.LATE_DONE
+    if not active and not completed:
         return Status.NOT_STARTED
     return Status.IN_PROGRESS

@@ -86,7 +86,9 @@ class ObligationPeriod(models.Model):
             models.UniqueConstraint(fields=["unit", "task_code", "key"], name="duties_period_unique"),
             models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="duties_period_dates"),
         ]
-        indexes = [models.Index(fields=["unit", "start"]), models.Index(fields=["start", "end"])]
+        indexes = [models.Index(fields=["unit", "start"]), models.Index(fields=["start", "end"]),
+                   # acceptances waiting (dashboards): the few submitted periods, oldest first
+                   models.Index(fields=["review_state", "submitted_at"], name="duties_period_review_idx")]
 
     def __str__(self) -> str:
         return f"{self.unit} · {self.task_code} · {self.label}"

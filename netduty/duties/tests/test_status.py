@@ -62,3 +62,38 @@ def test_slots():
         with pytest.raises(ValueError):
             slots.parse_slot(bad)
     assert slots.current_slot_key(dt.date(2026, 8, 1), "quarter") == "2026-Q3"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "America/Sao_Paulo", "Europe/Berlin"])
+def test_sql_status_counts_agree_with_period_status(world, settings, zone):
+    """The board counts statuses in SQL (`status_counts`): the same answers as `period_status`,
+    at the local-midnight boundary, in a fixed-offset zone east or west of UTC (SQLite's fast path)
+    and in one with summer time (the exact path), with the due date inside or outside the window."""
+    from netduty.duties.models import ObligationPeriod
+    from netduty.duties.status import from_counts, status_counts
+
+    from .factories import generate
+
+    settings.TIME_ZONE = zone
+    generate(2025)
+    cases = [  # (completed_at, active)
+        (None, False), (None, True), (local(2025, 6, 30, 23, 59), True), (local(2025, 7, 1, 0, 0), True),
+        (local(2025, 6, 30, 0, 0), False), (local(2025, 6, 29, 23, 59), True), (local(2025, 7, 2, 8, 0), True),
+    ]
+    periods = list(ObligationPeriod.objects.order_by("pk")[:len(cases)])
+    for p, (completed, active) in zip(periods, cases, strict=True):
+        ObligationPeriod.objects.filter(pk=p.pk).update(due=DUE, completed_at=completed,
+                                                       activity_at=local(2025, 6, 1) if active else None)
+    for today in (dt.date(2025, 6, 29), DUE, dt.date(2025, 7, 1)):
+        for first, last in ((dt.date(2025, 1, 1), dt.date(2026, 1, 1)), (dt.date(2030, 1, 1), dt.date(2030, 12, 31))):
+            rows = ObligationPeriod.objects.filter(pk__in=[p.pk for p in periods]).values("pk").annotate(
+                **status_counts(today, first, last))
+            got = {}
+            for row in rows:
+                counted = {s: n for s, n in from_counts(row).items() if n}
+                assert list(counted.values()) == [1], row
+                got[row["pk"]] = next(iter(counted))
+            for p in ObligationPeriod.objects.filter(pk__in=got):
+                assert got[p.pk] == period_status(due=p.due, completed_at=p.completed_at,
+                                                  active=p.activity_at is not None, today=today), (zone, today, p)

@@ -170,3 +170,30 @@ def test_home_dashboard_provider_lists_due_and_acceptance_items(world):
     services.period_submit(actor=world.editor, period=p, statement="完成")
     assert any(t["label"].startswith("待验收") for t in selectors.todo_for(world.propaganda, dt.date(2025, 3, 20)))
     assert not any(t["label"].startswith("待验收") for t in selectors.todo_for(world.secretary, dt.date(2025, 3, 20)))
+
+
+def test_board_builds_only_the_page_and_counts_everything(client, world, monkeypatch):
+    """Rows are built for the page shown (one query for its units); totals and rates still cover
+    every unit; the query count does not grow with units beyond a page."""
+    import importlib
+
+    from netduty.duties import board
+    from netduty.duties.slots import year_slot
+
+    monkeypatch.setattr(importlib.import_module("netduty.duties.views.board"), "PAGE", 4)
+    generate(2025)
+    client.force_login(world.propaganda)
+    url = reverse("duties:board") + "?slot=2025"
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for i in range(9):
+        make_unit(f"page{i}", f"学院{i}党总支", "general_branch", world.root)
+    generate(2025)
+    with CaptureQueriesContext(connection) as large:
+        html = client.get(url).content.decode()
+    assert len(large) == len(small)
+    data = board.build(world.propaganda, year_slot(2025))
+    assert html.count("<tr data-unit=") == 4 and len(data.rows) == 3 + 9
+    assert f"（{data.finished}/{data.total} 项）" in html and data.total == sum(r.rate.total for r in data.rows)
+    last = client.get(url + "&page=3").content.decode()
+    assert last.count("<tr data-unit=") == 4 and f'data-unit="{data.rows[-1].unit.pk}"' in last
