@@ -26,8 +26,8 @@ STAGE_FIELDS = ["order", "code", "name", "roles"]
 FALLBACK_STAGES = [
     {"code": "first", "name": "初审", "roles": ["info_officer"]},
     {"code": "second", "name": "复审", "roles": ["dept_head"]},
-    {"code": "final", "name": "终审", "roles": ["unit_head", "direct_responsible"]},
-]
+    {"code": "final", "name": "终审", "roles": ["unit_head", "first_responsible", "direct_responsible"]},
+]  # the same as the default pack's review.stages (test_fallback_stages_match_the_default_pack)
 
 
 def require_office(actor: Any) -> None:

@@ -208,3 +208,13 @@ def test_waiting_approvers_are_emailed(world, mailoutbox, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         services.request_decide(actor=world.propaganda, request=req, decision="approve")
     assert mailoutbox[-1].to == ["sj@example.edu.cn"] and "已通过" in mailoutbox[-1].subject
+
+
+def test_fallback_stages_match_the_default_pack():
+    import yaml
+
+    from netduty.fronts.services.channels import FALLBACK_STAGES
+    from netduty.policy.services import default_pack_text
+
+    pack = yaml.safe_load(default_pack_text())
+    assert FALLBACK_STAGES == pack["data"]["review"]["stages"]
