@@ -83,6 +83,9 @@ def annual_review_conclude(*, actor: Any, review: AnnualReview, result: str, gro
     _person_actor(actor)
     require_office(actor)
     review = AnnualReview.objects.select_for_update().select_related("channel").get(pk=review.pk)
+    if review.result:
+        raise ValidationError(_("该年审已有结论（%(result)s），不能再次作出结论。")
+                              % {"result": review.get_result_display()})
     if review.filed_by_id == actor.pk:
         raise PermissionDenied(_("不能审核本人填报的年审。"))
     grounds = sorted(set(grounds or []))

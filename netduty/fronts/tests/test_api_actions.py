@@ -118,6 +118,9 @@ def test_annual_review_filed_by_the_unit_concluded_by_the_office(world):
     assert done.status_code == 200 and done.json()["result"] == "rectify" and done.json()["rectify_by"] == due
     again = secretary.post(file_url, checks, format="json")
     assert again.status_code == 400 and "已有结论" in again.content.decode()
+    overwrite = office.post(conclude, {"result": "fail", "grounds": ["commercial"]}, format="json")
+    assert overwrite.status_code == 400 and "不能再次作出结论" in overwrite.content.decode()
+    assert office.get(f"/api/v1/fronts/annual-reviews/{review['id']}/").json()["result"] == "rectify"
     assert office.get("/api/v1/fronts/annual-reviews/", {"waiting": "me"}).json()["results"] == []
 
 

@@ -40,6 +40,10 @@ def test_annual_review_file_and_conclude(world):
     assert review.result == AnnualResult.RECTIFY and review.concluded_by == world.propaganda
     with pytest.raises(ValidationError, match="已有结论"):
         _file(world, channel)
+    with pytest.raises(ValidationError, match="不能再次作出结论"):  # a conclusion is never overwritten
+        services.annual_review_conclude(actor=world.propaganda, review=review, result="pass")
+    review.refresh_from_db()
+    assert review.result == AnnualResult.RECTIFY
     assert [e.action for e in AuditEvent.objects.filter(action__startswith="fronts.annual").order_by("id")] == [
         "fronts.annual.file", "fronts.annual.conclude"]
 
