@@ -1,13 +1,15 @@
-"""The whole review path in a browser: (a registered channel exists) the editor submits and sees
-the findings highlighted; three different people approve the three stages; the editor publishes;
+"""The whole review path in a browser: the unit's secretary registers the website channel (its URL
+on a local web server) and the 宣传部 approves the registration; the editor submits and sees the
+findings highlighted; three different people approve the three stages; the editor publishes;
 the live check against a local web server finds first the approved text (一致), then — after the
 page was altered — a change, with the diff."""
 
 
 import pytest
 
+from netduty.org.tests.factories import appoint, make_person
 from netduty.review.tests.conftest import Site, article_page
-from netduty.review.tests.factories import docx, review_world
+from netduty.review.tests.factories import docx
 from tests.browser.helpers import SHOTS, login, logout
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -39,15 +41,51 @@ def approve(page, title, reason=""):
     assert "已记录您在" in page.locator(".messages").inner_text()
 
 
-def test_submit_review_three_stages_publish_live_check(page, world, site, tmp_path):
+def register_channel(page, prefix: str):
+    """李书记 (文学院 first_responsible) registers the website — 提交即签批 — and the 宣传部 approves it."""
+    import datetime as dt
+
+    login(page, "secretary")
+    page.goto(page.base + "/fronts/")
+    page.click("#register-link")
+    page.select_option("select[name=platform]", "website")
+    page.fill("input[name=name]", "文学院新闻")
+    page.fill("input[name=url]", prefix)
+    page.fill("input[name=url_prefix]", prefix)
+    page.fill("input[name=opened_on]", (dt.date.today() - dt.timedelta(days=3)).isoformat())
+    admins = page.locator("#fs-admins")
+    assert admins.locator("label", has_text="唐编辑").locator("input").is_checked()  # 信息员, from appointments
+    page.click("#register-form button[type=submit]")
+    assert "备案审批中" in page.locator("#channel-name").inner_text()
+    logout(page)
+    login(page, "propaganda")
+    page.goto(page.base + "/fronts/requests/")
+    page.click("#waiting >> text=文学院新闻")
+    page.check("input[name=decision][value=approve]")
+    page.fill("textarea[name=comment]", "同意备案")
+    page.click("#decide-form button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator("#request-state").inner_text() == "已通过"
+    logout(page)
+
+
+def test_register_submit_review_three_stages_publish_live_check(page, world, site, tmp_path):
+    from netduty.fronts.models import Channel, ChannelStatus
+
     SHOTS.mkdir(parents=True, exist_ok=True)
-    w = review_world(world, prefix=site.prefix)
+    # the reviewers of 初审 (a second 信息员) and 终审 (院长); 复审 is 曾主任 (dept_head) of the world
+    appoint(make_person("邹审读", world.college_a, username="checker"), world.college_a, "info_officer", world.pack)
+    appoint(make_person("黄院长", world.college_a, username="dean"), world.college_a, "unit_head", world.pack)
+    register_channel(page, site.prefix)
+    channel = Channel.objects.get(unit=world.college_a, name="文学院新闻")
+    assert channel.status == ChannelStatus.ACTIVE and channel.url_prefix == site.prefix
+    assert list(channel.stages.order_by("order").values_list("name", flat=True)) == ["初审", "复审", "终审"]
     title = "文学院举行读书分享会"
 
     login(page, "editor")
     page.goto(page.base + "/review/")
     page.click("text=提交新稿件")
-    page.select_option("select[name=channel]", str(w.channel.pk))
+    page.select_option("select[name=channel]", str(channel.pk))
     page.fill("input[name=title]", title)
     page.fill("textarea[name=body]", BODY)
     attachment = tmp_path / "活动方案.docx"
