@@ -161,7 +161,7 @@ class ReviewDecideInput(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     answers = serializers.DictField(child=serializers.BooleanField(), help_text="审查要点：{secrecy: false, suitability: true, accuracy: true}")
     content_hash = serializers.CharField(help_text="所审阅版本的内容哈希")
-    version = serializers.IntegerField(required=False, allow_null=True, default=None)
+    version = serializers.IntegerField(help_text="所审阅时稿件的版本号（version）；稿件已变化时返回 409，意见不保存")
     comment = serializers.CharField(required=False, allow_blank=True, default="")
     high_reason = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -233,6 +233,10 @@ class SubmissionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def decide(self, request, pk=None):
         sub = self._sub(pk)
+        seen = str(request.data.get("version", ""))  # the version the caller saw
+        stale = services.stale_reason(sub, int(seen)) if seen.isdigit() else ""
+        if stale:  # the item moved on since: 409 saying who decided, not a 403 for the next stage
+            raise ConflictError(stale)
         verdict = selectors.eligibility(request.user, sub)
         if not verdict.ok and sub.state == State.REVIEWING:
             raise PermissionDenied(verdict.reason)

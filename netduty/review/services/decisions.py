@@ -71,9 +71,29 @@ def _check_answers(answers: dict[str, Any], outcome: str) -> dict[str, bool]:
     return clean
 
 
+def stale_reason(sub: Submission, expected_version: int) -> str:
+    """Why a decision made on a page (or API call) rendered for `expected_version` of `sub` cannot be
+    recorded because the item moved on since — "某某已…作出决定，意见未保存" — or "" when it is current.
+    A stale decision is never recorded, not even on the stage the item moved on to."""
+    if sub.state == State.REVIEWING and sub.current_revision_id is not None and sub.version == expected_version:
+        return ""
+    last = sub.decisions.select_related("reviewer").order_by("-pk").first()
+    if sub.state != State.REVIEWING or sub.current_revision_id is None:
+        who = _("（%(name)s已于%(time)s作出“%(outcome)s”决定）") % {
+            "name": last.reviewer.name, "time": f"{timezone.localtime(last.created_at):%H:%M}",
+            "outcome": last.get_outcome_display()} if last else ""
+        return _("稿件已不在审核中%(who)s，您的意见未保存。") % {"who": who}
+    if last is None:
+        return _("稿件刚被修改，您看到的已不是最新状态，意见未保存。请刷新页面后再审。")
+    return _("%(name)s已在“%(stage)s”作出“%(outcome)s”决定，您看到的已不是最新状态，意见未保存。请刷新页面后再审。") % {
+        "name": last.reviewer.name, "stage": last.stage_name, "outcome": last.get_outcome_display()}
+
+
 def stage_decide(*, actor: Any, submission: Submission, outcome: str, answers: dict[str, Any],
-                 content_hash: str, expected_version: int | None = None, comment: str = "",
+                 content_hash: str, expected_version: int, comment: str = "",
                  high_reason: str = "") -> Decision:
+    """Record one stage decision on the revision `content_hash` of `submission` as it was at
+    `expected_version` (the version the reviewer's page or call saw; required)."""
     reviewer = _person(actor)
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": _("决定只能是通过、退回修改或不予发布。")})
@@ -88,18 +108,9 @@ def stage_decide(*, actor: Any, submission: Submission, outcome: str, answers: d
             sub = Submission.objects.select_for_update(of=("self",)).select_related("current_revision", "unit", "channel").get(
                 pk=submission.pk)
             rev = sub.current_revision
-            if sub.state != State.REVIEWING or rev is None:
-                last = sub.decisions.select_related("reviewer").order_by("-pk").first()
-                who = _("（%(name)s已于%(time)s作出“%(outcome)s”决定）") % {
-                    "name": last.reviewer.name, "time": f"{timezone.localtime(last.created_at):%H:%M}",
-                    "outcome": last.get_outcome_display()} if last else ""
-                raise Conflict(_("稿件已不在审核中%(who)s，您的意见未保存。") % {"who": who})
-            if expected_version is not None and sub.version != expected_version:
-                last = sub.decisions.select_related("reviewer").order_by("-pk").first()
-                who = _("%(name)s刚刚在“%(stage)s”作出了“%(outcome)s”决定") % {
-                    "name": last.reviewer.name, "stage": last.stage_name,
-                    "outcome": last.get_outcome_display()} if last else _("稿件刚被修改")
-                raise Conflict(_("%(who)s，您看到的已不是最新状态，意见未保存。请刷新页面后再审。") % {"who": who})
+            stale = stale_reason(sub, expected_version)
+            if stale or rev is None:
+                raise Conflict(stale)
             if content_hash != rev.content_hash:
                 raise Conflict(_("稿件内容已更新为新版本，您审阅的版本已失效，请刷新后审阅最新版本。"))
             verdict = selectors.eligibility(actor, sub)

@@ -7,6 +7,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from netduty.core import audit
+from netduty.org.tests.factories import appoint, make_person
 from netduty.review.models import State
 
 from .factories import YES, docx, submit
@@ -48,6 +49,14 @@ def test_token_path_submit_decide_publish(rw):
     assert r.status_code == 400 and "high_reason" in r.json()
     r = _decide(checker, sub["id"], seen, high_reason="系引用的错误示例，已核实")
     assert r.status_code == 201 and r.json()["stage_name"] == "初审"
+    # the version is required: without it nothing can be recorded (on whichever stage the item is at)
+    r = _decide(client_for(rw.head), sub["id"], {"content_hash": sub["content_hash"]}, high_reason="已核实无误的引用")
+    assert r.status_code == 400 and "version" in r.json()
+    # a stale call of someone who may decide 初审 but not 复审: 409 saying who decided, not 403
+    other = make_person("钱审读", rw.college_a, username="checker2")
+    appoint(other, rw.college_a, "info_officer", rw.pack)
+    r = _decide(client_for(other.user), sub["id"], seen, high_reason="已核实无误的引用")
+    assert r.status_code == 409 and "邹审读已在“初审”作出“通过”决定" in r.json()["detail"]
     # a stale version: 409 with a clear message
     r = _decide(client_for(rw.head), sub["id"], seen, high_reason="已核实无误的引用")
     assert r.status_code == 409 and "意见未保存" in r.json()["detail"]

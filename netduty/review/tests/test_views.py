@@ -53,6 +53,22 @@ def test_reviewer_sees_everything_and_decides(client, rw):
     assert sub.decisions.count() == 1
 
 
+def test_stale_form_of_a_reviewer_of_the_previous_stage_is_told_who_decided(client, rw):
+    from netduty.org.tests.factories import appoint, make_person
+
+    other = make_person("钱审读", rw.college_a, username="checker2")
+    appoint(other, rw.college_a, "info_officer", rw.pack)  # may decide 初审, not 复审
+    sub = submit(rw)
+    data = _answers(version=sub.version, content_hash=sub.current_revision.content_hash, comment="同意")
+    decide(sub, rw.checker)  # 邹审读 decides 初审 while 钱审读's form is open
+    client.force_login(other.user)
+    response = client.post(reverse("review:decide", args=[sub.pk]), data, follow=True)
+    assert response.status_code == 200  # not a 403 for 复审
+    html = response.content.decode()
+    assert "邹审读已在“初审”作出“通过”决定" in html and "意见未保存" in html
+    assert sub.decisions.count() == 1
+
+
 def test_decide_permissions_per_stage(client, rw):
     sub = submit(rw)
     data = lambda: _answers(version=sub.version, content_hash=sub.current_revision.content_hash)  # noqa: E731

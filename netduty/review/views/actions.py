@@ -82,6 +82,11 @@ def edit(request, pk: int):
 @require_POST
 def decide(request, pk: int):
     sub = selectors.submission_for(request.user, pk)
+    seen = request.POST.get("version", "")  # the version the form was rendered for
+    stale = services.stale_reason(sub, int(seen)) if seen.isdigit() else ""
+    if stale:  # the item moved on since the form was loaded: say who decided, not "not your stage"
+        messages.error(request, stale)
+        return redirect("review:detail", pk=sub.pk)
     verdict = selectors.eligibility(request.user, sub)
     if not verdict.ok and sub.state == State.REVIEWING:
         raise PermissionDenied(verdict.reason)
