@@ -72,11 +72,35 @@ class Fetched:
             return self.body.decode("utf-8", errors="replace")
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _origin(parts: urllib.parse.SplitResult) -> tuple[str, str, int] | None:
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname or parts.username or parts.password:
+        return None
+    try:
+        port = parts.port or DEFAULT_PORTS[scheme]
+    except ValueError:
+        return None
+    return scheme, parts.hostname.lower().rstrip("."), port
+
+
 def allowed(url: str, prefix: str) -> bool:
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.username or parts.password:
+    """Is `url` under the channel's registered `prefix`? The scheme, host and port must be the same
+    (``news.x.edu.cn.evil`` is not ``news.x.edu.cn``) and the path must continue the prefix's path at
+    a segment boundary (``/wxy/news`` admits ``/wxy/news/a.html``, not ``/wxy/newsletter.html``).
+    Used by the fetcher and by the publication check."""
+    if not prefix:
         return False
-    return bool(prefix) and _canon(url).startswith(_canon(prefix))
+    u, p = urllib.parse.urlsplit(url.strip()), urllib.parse.urlsplit(prefix.strip())
+    origin = _origin(u)
+    if origin is None or origin != _origin(p):
+        return False
+    path, base = u.path or "/", p.path or "/"
+    if p.query:  # a prefix naming one list page (…/list.php?col=3): that page and its further parameters
+        return path == base and (u.query == p.query or u.query.startswith(p.query + "&"))
+    return path.startswith(base) if base.endswith("/") else (path == base or path.startswith(base + "/"))
 
 
 def same_origin(url: str, prefix: str) -> bool:

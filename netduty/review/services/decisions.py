@@ -21,7 +21,7 @@ from netduty.core import audit
 from netduty.org import permissions
 from netduty.policy import selectors as policy
 
-from .. import selectors
+from .. import fetch, selectors
 from ..models import Decision, Outcome, Publication, State, Submission
 from .submissions import PUBLISH, Conflict, _person, enter_stage, state_snapshot
 
@@ -170,7 +170,7 @@ def url_allowed(channel, url: str) -> bool:
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         return False
     prefix = (channel.url_prefix or "").strip()
-    return not prefix or url.startswith(prefix)
+    return not prefix or fetch.allowed(url, prefix)  # the fetcher's rule: same origin, path by segments
 
 
 def can_publish(user: Any, sub: Submission) -> bool:

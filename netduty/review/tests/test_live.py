@@ -178,3 +178,26 @@ def test_feed_formats():
 def test_article_extraction_ignores_chrome():
     page = fetch.article(article_page("标题", BODY), "http://127.0.0.1/wxy/news/a.html", approved="文学院举行读书分享会。\n李书记出席并讲话，曾主任主持。", title="标题")
     assert page.text == "文学院举行读书分享会。\n李书记出席并讲话，曾主任主持。"
+
+
+@pytest.mark.parametrize("url, prefix, ok", [
+    ("https://news.x.edu.cn/a.html", "https://news.x.edu.cn", True),
+    ("https://NEWS.x.edu.cn:443/wxy/a.html", "https://news.x.edu.cn/", True),
+    ("https://news.x.edu.cn.evil/a.html", "https://news.x.edu.cn", False),
+    ("https://news.x.edu.cn@evil.cn/a.html", "https://news.x.edu.cn", False),
+    ("https://news.x.edu.cn:8443/a.html", "https://news.x.edu.cn", False),
+    ("http://news.x.edu.cn/a.html", "https://news.x.edu.cn", False),
+    ("https://x.edu.cn/wxy/news/2026/a.html", "https://x.edu.cn/wxy/news", True),
+    ("https://x.edu.cn/wxy/news", "https://x.edu.cn/wxy/news", True),
+    ("https://x.edu.cn/wxy/newsletter.html", "https://x.edu.cn/wxy/news", False),
+    ("https://x.edu.cn/wxy/newsletter.html", "https://x.edu.cn/wxy/news/", False),
+    ("https://x.edu.cn/list.php?col=3&page=2", "https://x.edu.cn/list.php?col=3", True),
+    ("https://x.edu.cn/list.php?col=33", "https://x.edu.cn/list.php?col=3", False),
+])
+def test_url_prefix_rule_is_one_for_fetching_and_publishing(url, prefix, ok):
+    from types import SimpleNamespace
+
+    from netduty.review.services.decisions import url_allowed
+
+    assert fetch.allowed(url, prefix) is ok
+    assert url_allowed(SimpleNamespace(url_prefix=prefix), url) is ok

@@ -148,6 +148,14 @@ def test_only_the_approved_revision_can_be_published(rw):
     approve_all(rw, sub)
     with pytest.raises(ValidationError, match="前缀"):
         services.publication_create(actor=rw.editor, submission=sub, url="http://evil.example/a.html")
+    for url in ("http://127.0.0.1:1.evil/wxy/news/a.html", "http://127.0.0.1:1/wxy/newsletter.html"):
+        with pytest.raises(ValidationError, match="前缀"):
+            services.publication_create(actor=rw.editor, submission=sub, url=url)
+    rw.channel.url_prefix = "http://127.0.0.1:1/wxy/news"  # registered without the trailing slash
+    rw.channel.save()
+    sub.refresh_from_db()
+    with pytest.raises(ValidationError, match="前缀"):
+        services.publication_create(actor=rw.editor, submission=sub, url="http://127.0.0.1:1/wxy/newsletter.html")
     with pytest.raises(services.Conflict, match="终审"):
         services.publication_create(actor=rw.editor, submission=sub, url="http://127.0.0.1:1/wxy/news/a.html",
                                     content_hash="0" * 64)
