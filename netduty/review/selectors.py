@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from netduty.org import permissions
 from netduty.org.models import Appointment, Person, Unit, valid_on_q
+from netduty.policy import selectors as policy
 
 from .models import ChannelSweep, Decision, LiveCheck, Publication, Revision, State, Submission
 
@@ -66,6 +67,20 @@ def live_checks(user: Any) -> QuerySet[LiveCheck]:
 
 def sweeps(user: Any) -> QuerySet[ChannelSweep]:
     return permissions.restrict(ChannelSweep.objects.select_related("channel", "unit"), user)
+
+
+def latest_sweeps(user: Any) -> QuerySet[ChannelSweep]:
+    """The newest sweep of every channel in scope, however many sweeps there are (a correlated
+    subquery: the same SQL on SQLite and PostgreSQL)."""
+    newest = (ChannelSweep.objects.filter(channel_id=OuterRef("channel_id")).order_by("-created_at", "-pk")
+              .values("pk")[:1])
+    return sweeps(user).filter(pk=Subquery(newest)).order_by("unit__path", "channel__name", "channel_id")
+
+
+def stale_after_days(day: dt.date | None = None) -> int:
+    """The policy pack's `channels.stale_after_days` (no update for longer marks a channel stale)."""
+    value: Any = policy.setting("channels.stale_after_days", 14, day=day)
+    return int(value or 14)
 
 
 # ---- stages and who may decide them ---------------------------------------------------------
@@ -140,8 +155,6 @@ def eligibility(user: Any, submission: Submission, day: dt.date | None = None) -
 
 
 def stage_roles_label(stage: dict) -> str:
-    from netduty.policy import selectors as policy
-
     names = dict(policy.roles().values_list("code", "name"))
     return _("或").join(names.get(code, code) for code in stage.get("roles", []))
 

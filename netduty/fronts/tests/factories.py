@@ -14,7 +14,7 @@ _seq = itertools.count(1)
 
 def make_channel(unit: Unit, **kw: Any) -> Channel:
     """An active channel of `unit` with the pack's default three review stages (初审 info_officer →
-    复审 dept_head → 终审 unit_head/direct_responsible). Keyword arguments override fields
+    复审 dept_head → 终审 unit_head/first_responsible/direct_responsible). Keyword arguments override fields
     (platform, name, account_id, url, url_prefix, feed_url, tier, status, verified_entity,
     opened_on, stages=[{code, name, roles}, …])."""
     n = next(_seq)

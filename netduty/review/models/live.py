@@ -33,6 +33,12 @@ class LiveCheck(models.Model):
         return f"{self.url} {self.get_result_display()}"
 
 
+def unreviewed_rows(rows: list[dict]) -> list[dict]:
+    """The swept items that are live (HTTP 2xx) and match no approval: published without review.
+    The one rule for the sweep's count, its audit event and the list shown on /review/live/."""
+    return [r for r in rows if r.get("status") is not None and 200 <= r["status"] < 300 and r.get("submission") is None]
+
+
 class ChannelSweep(models.Model):
     """One periodic pass over a channel's feed or sitemap: what is live, which items match no
     approval (published without review), broken links, and whether the channel has gone stale."""
@@ -60,3 +66,7 @@ class ChannelSweep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} @ {self.slot}"
+
+    @property
+    def unreviewed_items(self) -> list[dict]:
+        return unreviewed_rows(self.items or [])

@@ -15,11 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netduty.core import audit
-from netduty.policy import selectors as policy
 
-from .. import fetch
+from .. import fetch, selectors
 from .. import text as t
 from ..models import ChannelSweep, LiveCheck, LiveResult, Publication, Revision, State
+from ..models.live import unreviewed_rows
 
 MAX_PAGE_TEXT = 200_000
 SIMILAR = 0.9
@@ -175,10 +175,9 @@ def sweep_channel(*, channel, slot: str, today: dt.date | None = None) -> Channe
     if last is None:
         pub = Publication.objects.filter(submission__channel=channel).order_by("-published_at").first()
         last = timezone.localtime(pub.published_at).date() if pub else None
-    stale_setting: Any = policy.setting("channels.stale_after_days", 14)
-    stale_days = int(stale_setting or 14)
+    stale_days = selectors.stale_after_days(today)
     stale = bool(data["ok"] and (last is None or (today - last).days > stale_days))
-    unreviewed = [r for r in rows if r["status"] is not None and 200 <= r["status"] < 300 and r["submission"] is None]
+    unreviewed = unreviewed_rows(rows)
     try:
         with transaction.atomic():
             sweep = ChannelSweep.objects.create(

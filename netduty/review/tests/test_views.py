@@ -185,3 +185,34 @@ def test_index_for_a_college_secretary_is_flat_and_bounded(client, rw, monkeypat
     _, html = get(rw.editor)
     mine = html.split('id="mine"', 1)[1].split("</section>", 1)[0]
     assert mine.count("<tr") == 1 + 2  # header + the capped rows
+
+
+def test_live_page_shows_the_latest_sweep_of_every_channel_however_many(client, rw, settings):
+    import datetime as dt
+
+    from netduty.review.models import ChannelSweep
+
+    from .factories import make_channel
+
+    quiet = make_channel(rw.college_a, platform="website", name="文学院旧网站", url_prefix="http://127.0.0.1:1/old/")
+    items = [{"url": "http://127.0.0.1:1/wxy/news/ok.html", "title": "未审稿件甲", "status": 200, "submission": None},
+             {"url": "http://127.0.0.1:1/wxy/news/made.html", "title": "未审稿件乙", "status": 201, "submission": None},
+             {"url": "http://127.0.0.1:1/wxy/news/gone.html", "title": "已删除稿件", "status": 404, "submission": None}]
+    ChannelSweep.objects.create(channel=quiet, unit=quiet.unit, slot="2020-01-01", feed_url="http://127.0.0.1:1/old/rss",
+                                last_update=dt.date(2019, 12, 1), stale=True)
+    day = dt.date(2021, 1, 1)
+    ChannelSweep.objects.bulk_create([
+        ChannelSweep(channel=rw.channel, unit=rw.channel.unit, slot=(day + dt.timedelta(days=i)).isoformat(),
+                     feed_url="http://127.0.0.1:1/wxy/news/rss", items=items if i == 599 else [],
+                     unreviewed_count=2 if i == 599 else 0, live_count=3) for i in range(600)])
+    client.force_login(rw.propaganda)
+    response = client.get(reverse("review:live"))
+    sweeps = list(response.context["sweeps"])
+    assert {s.channel_id for s in sweeps} == {rw.channel.pk, quiet.pk}  # the quiet channel is not crowded out
+    newest = next(s for s in sweeps if s.channel_id == rw.channel.pk)
+    assert newest.slot == (day + dt.timedelta(days=599)).isoformat()
+    html = response.content.decode()
+    # the count and the list follow one rule (live = 2xx, no approval)
+    assert "未审稿件甲" in html and "未审稿件乙" in html and "已删除稿件" not in html
+    assert newest.unreviewed_count == len(newest.unreviewed_items) == 2
+    assert "超过14天未更新" in html and "两周" not in html

@@ -161,10 +161,8 @@ def check(request, pk: int):
 @login_required
 def live(request):
     pubs = selectors.publications(request.user).order_by("-published_at")[:100]
-    latest = {}
-    for sweep in selectors.sweeps(request.user).order_by("channel_id", "-created_at")[:500]:
-        latest.setdefault(sweep.channel_id, sweep)
-    return render(request, "review/live.html", {"publications": pubs, "sweeps": list(latest.values()),
+    return render(request, "review/live.html", {"publications": pubs, "sweeps": selectors.latest_sweeps(request.user),
+                                                "stale_after_days": selectors.stale_after_days(),
                                                 **base(request)})
 
 
