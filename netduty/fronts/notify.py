@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from netduty.core.webhooks import absolute
 from netduty.org.models import Appointment, Person, Unit, valid_on_q
 
 from .models import ChannelRequest, RequestState
@@ -62,7 +63,7 @@ def _send(people: Iterable[Person], subject: str, body: str, exclude_user_id: in
 def request_waiting(req: ChannelRequest) -> int:
     """Tell the people of the step the request now waits for."""
     day = timezone.localdate()
-    url = reverse("fronts:request_detail", args=[req.pk])
+    url = absolute(reverse("fronts:request_detail", args=[req.pk]))  # NETDUTY_BASE_URL, as the robots do
     who = unit_heads(req.channel.unit, day) if req.state == RequestState.UNIT else office_people(day)
     body = (f"{req.channel.unit.name}提交的“{req.channel.name}”{req.get_kind_display()}申请待您审批。\n\n"
             f"{url}\n\n（本邮件由 netduty 自动发送）")
@@ -75,5 +76,5 @@ def request_done(req: ChannelRequest) -> int:
     if person is None:
         return 0
     body = (f"您提交的“{req.channel.name}”{req.get_kind_display()}申请：{req.get_state_display()}。\n\n"
-            f"{reverse('fronts:request_detail', args=[req.pk])}\n\n（本邮件由 netduty 自动发送）")
+            f"{absolute(reverse('fronts:request_detail', args=[req.pk]))}\n\n（本邮件由 netduty 自动发送）")
     return _send([person], f"【阵地备案】{req.channel.name} · {req.get_state_display()}", body)

@@ -196,7 +196,8 @@ def test_ended_admin_appointment_makes_a_change_due(world, pack):
     assert any("任职已结束" in label for label in labels)
 
 
-def test_waiting_approvers_are_emailed(world, mailoutbox, django_capture_on_commit_callbacks):
+def test_waiting_approvers_are_emailed(world, mailoutbox, django_capture_on_commit_callbacks, settings):
+    settings.NETDUTY_BASE_URL = "https://netduty.example.edu.cn"
     world.propaganda_person.email = "xcb@example.edu.cn"
     world.propaganda_person.save(update_fields=["email"])
     world.secretary_person.email = "sj@example.edu.cn"
@@ -205,9 +206,11 @@ def test_waiting_approvers_are_emailed(world, mailoutbox, django_capture_on_comm
         req = register_wechat(world, world.secretary)
     assert [m.to for m in mailoutbox] == [["xcb@example.edu.cn"]]
     assert "待审批" in mailoutbox[0].subject
+    assert f"https://netduty.example.edu.cn/fronts/requests/{req.pk}/" in mailoutbox[0].body  # absolute link
     with django_capture_on_commit_callbacks(execute=True):
         services.request_decide(actor=world.propaganda, request=req, decision="approve")
     assert mailoutbox[-1].to == ["sj@example.edu.cn"] and "已通过" in mailoutbox[-1].subject
+    assert f"https://netduty.example.edu.cn/fronts/requests/{req.pk}/" in mailoutbox[-1].body
 
 
 def test_fallback_stages_match_the_default_pack():

@@ -14,6 +14,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 
+from netduty.core.webhooks import absolute
 from netduty.org.models import Person
 
 from .. import selectors
@@ -73,7 +74,7 @@ def post(people: Iterable[Person], key: str, title: str, body: str, url: str) ->
         if not address:
             continue
         try:
-            EmailMessage(f"【发布审查】{title}"[:200], f"{person.name}：\n\n{title}\n{body}\n\n{url}\n\n（本邮件由 netduty 自动发送）",
+            EmailMessage(f"【发布审查】{title}"[:200], f"{person.name}：\n\n{title}\n{body}\n\n{absolute(url)}\n\n（本邮件由 netduty 自动发送）",
                          None, [address]).send()
         except Exception:  # a mail outage must not lose the in-app notice
             log.exception("review e-mail to person %s failed", person.pk)

@@ -80,3 +80,15 @@ def test_robots_from_environment(monkeypatch, settings):
     monkeypatch.setenv("NETDUTY_WEBHOOKS", "wecom|https://a.example/x; dingtalk|https://b.example/y|SEC bogus|https://c")
     assert webhooks.robots() == [webhooks.Robot("wecom", "https://a.example/x"),
                                  webhooks.Robot("dingtalk", "https://b.example/y", "SEC")]
+
+
+def test_mail_links_are_absolute_with_the_base_url(rw, settings, django_capture_on_commit_callbacks):
+    from netduty.org import services as org_services
+
+    settings.NETDUTY_BASE_URL = "https://netduty.example.edu.cn/"
+    org_services.person_update(actor=None, person=rw.checker_person, email="checker@example.edu.cn")
+    with django_capture_on_commit_callbacks(execute=True):
+        sub = submit(rw)
+    assert f"https://netduty.example.edu.cn/review/{sub.pk}/" in mail.outbox[-1].body
+    note = Notification.objects.get(key__startswith=f"review:{sub.pk}:")
+    assert note.url == f"/review/{sub.pk}/"  # in-app links stay relative
