@@ -8,7 +8,7 @@ rows actually shown (`Board.rows` builds rows only for the slice a page asks for
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
@@ -99,13 +99,15 @@ class Row:
 
 
 _MARK = 987654321  # a stand-in id, replaced in reversed URLs
+CellData = tuple[Status, int, int, int, "int | None"]  # Cell's fields; Cells are made for the rows shown
 
 
 class Rows(Sequence[Row]):
     """The board's rows in unit path order, built on demand: slicing (a page) fetches the units
     of that slice in one query; iterating (the export) fetches them all in one query."""
 
-    def __init__(self, unit_ids: list[int], cells: dict[tuple[int, str], Cell], columns: list[Column], year: int):
+    def __init__(self, unit_ids: list[int], cells: dict[tuple[int, str], CellData], columns: list[Column],
+                 year: int):
         self._ids, self._cells, self._columns, self._year = unit_ids, cells, columns, year
 
     def __len__(self) -> int:
@@ -136,13 +138,15 @@ class Rows(Sequence[Row]):
             rate = Rate(unit.pk, str(unit))
             row_cells: dict[str, Cell | None] = {}
             for col in self._columns:
-                cell = self._cells.get((pk, col.code))
-                row_cells[col.code] = cell
-                if cell is not None:
-                    cell.href = (period_url.replace(str(_MARK), str(cell.period_id)) if cell.period_id
-                                 else unit_url.replace(str(_MARK), str(pk)))
-                    rate.total += 1
-                    rate.by_status[cell.status] = rate.by_status.get(cell.status, 0) + 1
+                data = self._cells.get((pk, col.code))
+                if data is None:
+                    row_cells[col.code] = None
+                    continue
+                cell = row_cells[col.code] = Cell(*data)
+                cell.href = (period_url.replace(str(_MARK), str(cell.period_id)) if cell.period_id
+                             else unit_url.replace(str(_MARK), str(pk)))
+                rate.total += 1
+                rate.by_status[cell.status] = rate.by_status.get(cell.status, 0) + 1
             out.append(Row(unit, row_cells, rate))
         return out
 
@@ -218,27 +222,28 @@ def build(user: Any, slot: Slot, *, unit_kind: str = "", task: str = "", status:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     min_counts = dict(TaskItem.objects.filter(pk__in={r[i_task] for r in rows}).values_list("pk", "min_count"))
-    cells: dict[tuple[int, str], Cell] = {}
+    year_view = slot.kind == "year"
+    cells: dict[tuple[int, str], CellData] = {}
     for r in rows:
         n = r[i_n]
         cell_status = aggregate_counts(n, r[i_on_time], r[i_completed], r[i_overdue], r[i_active])
         required = r[i_required] or 0
         min_count = min_counts.get(r[i_task])
-        target = (min_count if (min_count and slot.kind == "year" and required) else required)
-        cells[(r[i_unit], r[i_code])] = Cell(cell_status, n, r[i_count] or 0, target, r[i_first] if n == 1 else None)
+        target = (min_count if (min_count and year_view and required) else required)
+        cells[(r[i_unit], r[i_code])] = (cell_status, n, r[i_count] or 0, target, r[i_first] if n == 1 else None)
     if status:
-        wanted_units = {u for (u, _), c in cells.items() if c.status.value == status}
+        wanted_units = {u for (u, _), c in cells.items() if c[0].value == status}
         cells = {k: c for k, c in cells.items() if k[0] in wanted_units}
     paths = dict(permissions.units_for(user).values_list("pk", "path")) if cells else {}
     unit_ids = sorted({u for u, _ in cells}, key=lambda u: paths[u])
     columns = _columns(slot, {c for _, c in cells})
     task_rates = {c.code: Rate(c.code, c.label) for c in columns}
     totals: dict[Status, int] = defaultdict(int)
-    for (_, code), cell in cells.items():
+    for (code, cell_status), number in Counter((code, c[0]) for (_, code), c in cells.items()).items():
         rate = task_rates[code]
-        rate.total += 1
-        rate.by_status[cell.status] = rate.by_status.get(cell.status, 0) + 1
-        totals[cell.status] += 1
+        rate.total += number
+        rate.by_status[cell_status] = rate.by_status.get(cell_status, 0) + number
+        totals[cell_status] += number
     return Board(slot, today, columns, Rows(unit_ids, cells, columns, slot.start.year), list(task_rates.values()),
                  dict(totals))
 

@@ -197,3 +197,8 @@ def test_board_builds_only_the_page_and_counts_everything(client, world, monkeyp
     assert f"（{data.finished}/{data.total} 项）" in html and data.total == sum(r.rate.total for r in data.rows)
     last = client.get(url + "&page=3").content.decode()
     assert last.count("<tr data-unit=") == 4 and f'data-unit="{data.rows[-1].unit.pk}"' in last
+    first = data.rows[0]  # a one-period cell links to its period, a four-quarter cell to the unit's year
+    single = next(c for c in first.cells.values() if c and c.period_id)
+    assert f'<a href="{reverse("duties:period_detail", args=[single.period_id])}">' in html
+    assert first.cells["opinion_analysis"].periods == 4
+    assert f'<a href="{reverse("duties:unit_detail", args=[first.unit.pk])}?year=2025">' in html
