@@ -544,23 +544,23 @@ class Builder:
 
         def shift(days: str) -> str:  # a timestamp `days` (an SQL expression) after the due date, 10:00 local
             if connection.vendor == "postgresql":
-                return f"((due + ({days}))::timestamp + interval '2 hours') AT TIME ZONE 'UTC'"
+                return f"((due + ({days})::int)::timestamp + interval '2 hours') AT TIME ZONE 'UTC'"
             return f"datetime(due, ({days}) || ' days', '+2 hours')"
 
-        done, late, active = shift("-(1 + id % 7)"), shift("5"), shift("-20")
+        done, late, active = shift("-(1 + id %% 7)"), shift("5"), shift("-20")
         with connection.cursor() as cur:
             table = ObligationPeriod._meta.db_table
             cur.execute(f"UPDATE {table} SET completed_at = {done}, activity_at = {active}, count = required, "
                         f"review_state = CASE WHEN required = 0 THEN 'accepted' ELSE '' END "
-                        f"WHERE due < %s AND id % 20 < 16", [today])
+                        f"WHERE due < %s AND id %% 20 < 16", [today])
             cur.execute(f"UPDATE {table} SET completed_at = {late}, activity_at = {active}, count = required "
-                        f"WHERE due < %s AND id % 20 = 16", [today])
-            cur.execute(f"UPDATE {table} SET activity_at = {active} WHERE due < %s AND id % 20 = 17", [today])
-            cur.execute(f"UPDATE {table} SET activity_at = %s WHERE start <= %s AND due >= %s AND id % 10 < 4",
+                        f"WHERE due < %s AND id %% 20 = 16", [today])
+            cur.execute(f"UPDATE {table} SET activity_at = {active} WHERE due < %s AND id %% 20 = 17", [today])
+            cur.execute(f"UPDATE {table} SET activity_at = %s WHERE start <= %s AND due >= %s AND id %% 10 < 4",
                         [self.now - dt.timedelta(days=3), today, today])
             cur.execute(f"UPDATE {table} SET activity_at = %s, review_state = 'submitted', submitted_at = %s, "
-                        f"submitted_by_id = 1 + id % {users}, statement = '已按要求完成' "
-                        f"WHERE start <= %s AND due >= %s AND required = 0 AND id % 10 = 4",
+                        f"submitted_by_id = 1 + id %% {users}, statement = '已按要求完成' "
+                        f"WHERE start <= %s AND due >= %s AND required = 0 AND id %% 10 = 4",
                         [self.now - dt.timedelta(days=5), self.now - dt.timedelta(days=2), today, today])
 
     def channels(self) -> None:
