@@ -29,6 +29,7 @@ from .models import (
     Submission,
 )
 from .services.content import Upload
+from .services.submissions import check_intended_at
 
 
 class ConflictError(APIException):
@@ -142,8 +143,16 @@ class ReviewContentInput(serializers.Serializer):
     body = serializers.CharField(help_text="正文（HTML 或纯文本；保存前净化）")
     source_kind = serializers.ChoiceField(choices=SourceKind.choices, default=SourceKind.ORIGINAL)
     source_name = serializers.CharField(required=False, allow_blank=True, default="")
-    intended_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    intended_at = serializers.DateTimeField(required=False, allow_null=True, default=None,
+                                            help_text="拟发布时间（不能早于今天）")
     attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+
+    def validate_intended_at(self, value):
+        try:
+            check_intended_at(value)
+        except DjangoValidationError as exc:
+            raise ValidationError(exc.messages) from None
+        return value
 
 
 class ReviewSubmitInput(ReviewContentInput):

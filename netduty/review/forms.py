@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Outcome, SourceKind
+from .services.submissions import check_intended_at
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -53,8 +53,7 @@ class SubmissionForm(forms.Form):
 
     def clean_intended_at(self):
         value = self.cleaned_data.get("intended_at")
-        if value and value < timezone.now() - timezone.timedelta(days=1):
-            raise forms.ValidationError(_("拟发布时间不能早于今天。"))
+        check_intended_at(value)  # the service's rule: today (local date) or later
         return value
 
 

@@ -25,6 +25,17 @@ SUBMIT = "review.submit"
 PUBLISH = "review.publish"
 
 
+def check_intended_at(value: dt.datetime | None) -> None:
+    """The intended publication time may be any time today or later (local date), never earlier —
+    the one rule of the form and the API."""
+    if value is None:
+        return
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    if timezone.localdate(value) < timezone.localdate():
+        raise ValidationError(_("拟发布时间不能早于今天。"))
+
+
 class Conflict(Exception):
     """Somebody else changed the submission first; the message says what to do (Chinese)."""
 

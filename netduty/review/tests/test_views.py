@@ -216,3 +216,34 @@ def test_live_page_shows_the_latest_sweep_of_every_channel_however_many(client, 
     assert "未审稿件甲" in html and "未审稿件乙" in html and "已删除稿件" not in html
     assert newest.unreviewed_count == len(newest.unreviewed_items) == 2
     assert "超过14天未更新" in html and "两周" not in html
+
+
+def test_intended_at_today_or_later_in_the_form_and_the_api(rw):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from netduty.review.forms import SubmissionForm
+
+    from .test_api import BASE, client_for
+
+    today = timezone.localdate()
+    at = lambda day, hh: timezone.make_aware(dt.datetime.combine(day, dt.time(hh, 1)))  # noqa: E731
+    channels = rw.channel.__class__.objects.filter(pk=rw.channel.pk)
+
+    def form_errors(value):
+        data = {"channel": rw.channel.pk, "title": "通知", "body": "<p>正文</p>", "source_kind": "original",
+                "intended_at": timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")}
+        form = SubmissionForm(data, channels=channels)
+        form.is_valid()
+        return form.errors.get("intended_at")
+
+    assert form_errors(at(today - dt.timedelta(days=1), 23)) == ["拟发布时间不能早于今天。"]  # yesterday evening
+    assert form_errors(at(today, 0)) is None  # earlier today is still today
+    editor = client_for(rw.editor)
+    for day, status in [(today - dt.timedelta(days=1), 400), (today, 201)]:
+        r = editor.post(BASE, {"channel": rw.channel.pk, "title": "通知", "body": "<p>正文</p>",
+                               "intended_at": at(day, 23).isoformat()}, format="json")
+        assert r.status_code == status, r.content
+        if status == 400:
+            assert "拟发布时间不能早于今天" in r.content.decode()
