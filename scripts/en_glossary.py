@@ -511,3 +511,15 @@ EN.update({
     "%(who)s 任期将于 %(date)s 届满": "The term of %(who)s ends on %(date)s", "请及时办理任免": "Arrange the appointment in time",
     "%(unit)s 尚无第一责任人": "%(unit)s has no First responsible", "请补充任职": "Add the appointment",
 })
+# Fixes: stale decisions, 年审 conclusions, live page
+EN.update({
+    "%(name)s已在“%(stage)s”作出“%(outcome)s”决定，您看到的已不是最新状态，意见未保存。请刷新页面后再审。":
+        "%(name)s has already decided “%(outcome)s” at “%(stage)s”; what you saw is out of date and your decision "
+        "was not saved. Reload the page and review again.",
+    "稿件刚被修改，您看到的已不是最新状态，意见未保存。请刷新页面后再审。":
+        "The item was just changed; what you saw is out of date and your decision was not saved. Reload the page "
+        "and review again.",
+    "该年审已有结论（%(result)s），不能再次作出结论。":
+        "This annual review already has a result (%(result)s) and cannot be concluded again.",
+    "超过%(days)s天未更新": "Not updated for more than %(days)s days",
+})
