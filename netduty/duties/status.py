@@ -87,7 +87,10 @@ def on_time_q(first: dt.date, last: dt.date) -> Q:
                for i in range((last - first).days + 2)}
     if len(offsets) != 1:
         return exact
-    minutes = int(offsets.pop().total_seconds() // 60)
+    offset = offsets.pop()
+    if offset is None:
+        return exact
+    minutes = int(offset.total_seconds() // 60)
     day_end = Func(F("due"), Value("+1 day"), Value(f"{-minutes:+d} minutes"), function="datetime",
                    output_field=DateTimeField())
     window = Q(due__gte=first, due__lte=last)
