@@ -88,7 +88,10 @@ class ObligationPeriod(models.Model):
         ]
         indexes = [models.Index(fields=["unit", "start"]), models.Index(fields=["start", "end"]),
                    # acceptances waiting (dashboards): the few submitted periods, oldest first
-                   models.Index(fields=["review_state", "submitted_at"], name="duties_period_review_idx")]
+                   models.Index(fields=["review_state", "submitted_at"], name="duties_period_review_idx"),
+                   # a board slot: periods ending on or after its first day (PostgreSQL otherwise
+                   # reads every period of every year)
+                   models.Index(fields=["end", "start"], name="duties_period_end_idx")]
 
     def __str__(self) -> str:
         return f"{self.unit} · {self.task_code} · {self.label}"
