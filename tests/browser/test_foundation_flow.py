@@ -25,16 +25,19 @@ def test_login_dashboard_unit_chain_at_two_dates(page, demo_org):
 
     page.fill("#chain-date", "2026-06-30")
     page.click("#chain button[type=submit]")
+    page.wait_for_url("**date=2026-06-30**")  # the reloaded page, not the one being left
     first = page.locator(".chain .level").first.locator(".first-responsible")
     assert first.all_inner_texts() == ["周建国"]
     assert "2026年6月30日" in page.locator("#chain-as-of").inner_text()
 
     page.fill("#chain-date", "2026-07-01")
     page.click("#chain button[type=submit]")
+    page.wait_for_url("**date=2026-07-01**")
     assert page.locator(".chain .level").first.locator(".first-responsible").all_inner_texts() == ["李文华"]
     # the chain walks up to the school committee
     assert re.search("中共湘中师范学院委员会", page.locator(".chain .level").last.inner_text())
     page.screenshot(path=str(SHOTS / "unit-chain.png"), full_page=True)
+
 
 def test_outsider_gets_404_for_another_units_page(page, demo_org):
     from netduty.org.models import Unit
