@@ -4,6 +4,7 @@ the registry with its review stages."""
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import SHOTS, login_demo, logout
 
@@ -40,8 +41,7 @@ def test_secretary_registers_office_approves_channel_is_active(page, demo_org):
     page.check("input[name=decision][value=approve]")
     page.fill("textarea[name=comment]", "同意备案")
     page.click("#decide-form button[type=submit]")
-    page.wait_for_load_state()
-    assert page.locator("#request-state").inner_text() == "已通过"
+    expect(page.locator("#request-state")).to_have_text("已通过")
 
     page.goto(page.base + "/fronts/")
     page.select_option("select[name=status]", "active")

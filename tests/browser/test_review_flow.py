@@ -6,6 +6,7 @@ page was altered — a change, with the diff."""
 
 
 import pytest
+from playwright.sync_api import expect
 
 from netduty.org.tests.factories import appoint, make_person
 from netduty.review.tests.conftest import Site, article_page
@@ -37,8 +38,7 @@ def approve(page, title, reason=""):
     if reason:
         page.fill("textarea[name=high_reason]", reason)
     page.click("form.rv-decide button[type=submit]")
-    page.wait_for_load_state()
-    assert "已记录您在" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("已记录您在")
 
 
 def register_channel(page, prefix: str):
@@ -64,8 +64,7 @@ def register_channel(page, prefix: str):
     page.check("input[name=decision][value=approve]")
     page.fill("textarea[name=comment]", "同意备案")
     page.click("#decide-form button[type=submit]")
-    page.wait_for_load_state()
-    assert page.locator("#request-state").inner_text() == "已通过"
+    expect(page.locator("#request-state")).to_have_text("已通过")
     logout(page)
 
 
@@ -113,8 +112,7 @@ def test_register_submit_review_three_stages_publish_live_check(page, world, sit
     assert page.locator("#state").inner_text() == "已通过终审"
     page.fill("input[name=url]", site.url("/wxy/news/2026/1126.html"))
     page.click("#publish button[type=submit]")
-    page.wait_for_load_state()
-    assert page.locator("#state").inner_text() == "已发布"
+    expect(page.locator("#state")).to_have_text("已发布")
     assert "一致" in page.locator("#live-result").inner_text()
     chain = page.locator("#chain").inner_text()
     for name in ("唐编辑", "邹审读", "曾主任", "黄院长"):
@@ -124,8 +122,7 @@ def test_register_submit_review_three_stages_publish_live_check(page, world, sit
     altered = BODY.replace("曾主任主持", "王某主持").replace("\n", "\n未经审核新增的一段话。\n")
     site.page("/wxy/news/2026/1126.html", article_page(title, "".join(f"<p>{p}</p>" for p in altered.split("\n"))))
     page.click("#run-check")
-    page.wait_for_load_state()
-    assert "已改动" in page.locator("#live-result").inner_text()
+    expect(page.locator("#live-result")).to_contain_text("已改动")
     diff = page.locator("#live .rv-diff")
     assert "未经审核新增的一段话" in diff.locator("ins").all_inner_texts()[0] or "未经审核新增的一段话" in diff.inner_text()
     assert "王某" in " ".join(diff.locator("ins").all_inner_texts())
