@@ -11,19 +11,13 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from netduty.org import permissions
-
 from . import people, selectors, services
-from .api_records import AnnualFileInput, AnnualReviewSerializer
+from .api_records import AnnualFileInput, AnnualReviewSerializer, drf_error, managed_unit
 from .api_records import register as register_records
 from .models import Channel, ChannelRequest, ChannelStage, Decision, Duty, Platform, RequestDecision, Tier
-
-
-def _drf(exc: DjangoValidationError) -> ValidationError:
-    return ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
 
 
 class StageSerializer(serializers.ModelSerializer):
@@ -188,7 +182,7 @@ class ChannelViewSet(viewsets.ReadOnlyModelViewSet):
             try:
                 services.security_update(actor=request.user, channel=channel, **v)
             except DjangoValidationError as exc:
-                raise _drf(exc) from None
+                raise drf_error(exc) from None
         return Response(SecuritySerializer(_security(selectors.security_status(channel, day))).data)
 
     @extend_schema(request=ChangeInput, responses={201: RequestSerializer})
@@ -205,7 +199,7 @@ class ChannelViewSet(viewsets.ReadOnlyModelViewSet):
             req = services.change_submit(actor=request.user, channel=channel, changed_on=changed_on, reason=reason,
                                          changes=v, responsibles=dict(responsibles) if responsibles else None)
         except DjangoValidationError as exc:
-            raise _drf(exc) from None
+            raise drf_error(exc) from None
         return Response(RequestSerializer(req).data, status=201)
 
     @extend_schema(request=CloseInput, responses={201: RequestSerializer})
@@ -218,7 +212,7 @@ class ChannelViewSet(viewsets.ReadOnlyModelViewSet):
         try:
             req = services.closure_submit(actor=request.user, channel=channel, **data.validated_data)
         except DjangoValidationError as exc:
-            raise _drf(exc) from None
+            raise drf_error(exc) from None
         return Response(RequestSerializer(req).data, status=201)
 
     @extend_schema(request=AnnualFileInput, responses=AnnualReviewSerializer)
@@ -232,7 +226,7 @@ class ChannelViewSet(viewsets.ReadOnlyModelViewSet):
         try:
             review = services.annual_review_file(actor=request.user, channel=channel, **data.validated_data)
         except DjangoValidationError as exc:
-            raise _drf(exc) from None
+            raise drf_error(exc) from None
         return Response(AnnualReviewSerializer(review).data)
 
 
@@ -252,15 +246,11 @@ class ChannelRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
         data = RegistrationInput(data=request.data)
         data.is_valid(raise_exception=True)
         v = dict(data.validated_data)
-        unit = permissions.units_for(request.user).filter(pk=v.pop("unit")).first()
-        if unit is None:
-            raise ValidationError({"unit": "单位不存在或不在您的权限范围内"})
-        if not permissions.can(request.user, selectors.MANAGE, unit):
-            raise PermissionDenied("您没有为该单位登记阵地的权限")
+        unit = managed_unit(request.user, v.pop("unit"), "您没有为该单位登记阵地的权限")
         try:
             req = services.registration_submit(actor=request.user, unit=unit, **v)
         except DjangoValidationError as exc:
-            raise _drf(exc) from None
+            raise drf_error(exc) from None
         return Response(RequestSerializer(req).data, status=201)
 
     @extend_schema(request=DecisionInput, responses=RequestSerializer)
@@ -272,7 +262,7 @@ class ChannelRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
         try:
             req = services.request_decide(actor=request.user, request=req, **data.validated_data)
         except DjangoValidationError as exc:
-            raise _drf(exc) from None
+            raise drf_error(exc) from None
         return Response(RequestSerializer(req).data)
 
     @extend_schema(request=None, responses=RequestSerializer)
@@ -283,7 +273,7 @@ class ChannelRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
         try:
             req = services.request_withdraw(actor=request.user, request=req)
         except DjangoValidationError as exc:
-            raise _drf(exc) from None
+            raise drf_error(exc) from None
         return Response(RequestSerializer(req).data)
 
 

@@ -23,6 +23,16 @@ def drf_error(exc: DjangoValidationError) -> ValidationError:
     return ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
 
 
+def managed_unit(user: Any, unit_id: int, denied: str):
+    """The unit a request names: 400 when it is not visible to `user`, 403 without fronts.manage."""
+    unit = permissions.units_for(user).filter(pk=unit_id).first()
+    if unit is None:
+        raise ValidationError({"unit": "单位不存在或不在您的权限范围内"})
+    if not permissions.can(user, selectors.MANAGE, unit):
+        raise PermissionDenied(denied)
+    return unit
+
+
 def _year_filter(raw: str | None) -> int | None:
     return int(raw) if raw and raw.isdigit() else None
 
@@ -150,11 +160,7 @@ class ZeroReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         data = ZeroReportInput(data=request.data)
         data.is_valid(raise_exception=True)
         v = dict(data.validated_data)
-        unit = permissions.units_for(request.user).filter(pk=v.pop("unit")).first()
-        if unit is None:
-            raise ValidationError({"unit": "单位不存在或不在您的权限范围内"})
-        if not permissions.can(request.user, selectors.MANAGE, unit):
-            raise PermissionDenied("您没有为该单位提交零报告的权限。")
+        unit = managed_unit(request.user, v.pop("unit"), "您没有为该单位提交零报告的权限。")
         try:
             report = services.zero_report_file(actor=request.user, unit=unit, **v)
         except DjangoValidationError as exc:
