@@ -8,4 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("核心")
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
         from . import signals  # noqa: F401
+        from .writelock import install
+
+        connection_created.connect(install, dispatch_uid="netduty-writelock")

@@ -2,7 +2,9 @@
 
 `record()` must be called by a service inside its `transaction.atomic()` block, so the event
 commits or rolls back with the change it describes. Appends are serialised: on PostgreSQL by a
-transaction-scoped advisory lock, on SQLite by its single writer (IMMEDIATE transactions).
+transaction-scoped advisory lock, which every write transaction takes before its first row lock
+(see writelock.py — one lock order, no deadlock); on SQLite by its single writer (IMMEDIATE
+transactions).
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from django.utils import timezone
 
 from .models import AuditEvent
 from .request_context import current_request_meta
+from .writelock import LOCK_SQL, PG_LOCK_KEY
 
 GENESIS = "0" * 64
-_PG_LOCK_KEY = 0x6E6574647574  # "netdut"
 
 HASHED_FIELDS = (
     "created_at", "actor_id", "actor_label", "action", "object_type", "object_id",
@@ -77,7 +79,7 @@ def record(
         object_repr = object_repr or str(obj)[:300]
     if connection.vendor == "postgresql":
         with connection.cursor() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", [_PG_LOCK_KEY])
+            cur.execute(LOCK_SQL, [PG_LOCK_KEY])
     last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
     prev = last or GENESIS
     actor_id, actor_label = _actor_fields(actor)
