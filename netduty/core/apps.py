@@ -14,3 +14,9 @@ class CoreConfig(AppConfig):
         from .writelock import install
 
         connection_created.connect(install, dispatch_uid="netduty-writelock")
+
+        from django.contrib import admin
+
+        from .auth import LockoutAdminAuthenticationForm
+
+        admin.site.login_form = LockoutAdminAuthenticationForm
