@@ -199,6 +199,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+# Audit head checkpoints (netduty audit checkpoint; see docs/operations.md): an append-only file
+# outside the database, optionally HMAC-signed with a key that is never stored in the database.
+NETDUTY_AUDIT_CHECKPOINT_FILE = os.environ.get("NETDUTY_AUDIT_CHECKPOINT_FILE", str(VAR_DIR / "audit-checkpoints.jsonl"))
+NETDUTY_AUDIT_CHECKPOINT_KEY = os.environ.get("NETDUTY_AUDIT_CHECKPOINT_KEY", "")
+
 # Flushing the database (tests) must be able to lift the audit table's append-only triggers.
 NETDUTY_AUDIT_ALLOW_FLUSH = False
 NETDUTY_INSTITUTION = os.environ.get("NETDUTY_INSTITUTION", "")

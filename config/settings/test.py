@@ -25,3 +25,5 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # One file per test process, so concurrent runs in one checkout never share a database.
     (VAR_DIR / "test-db").mkdir(parents=True, exist_ok=True)  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db" / f"netduty-{os.getpid()}.sqlite3")}  # noqa: F405
+# Audit head checkpoints: one file per test process (tests that write them use tmp_path).
+NETDUTY_AUDIT_CHECKPOINT_FILE = str(VAR_DIR / "test-db" / f"audit-checkpoints-{os.getpid()}.jsonl")  # noqa: F405
