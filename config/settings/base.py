@@ -177,7 +177,9 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # choice sets whose field name is used by another app too (e.g. `result`)
-    "ENUM_NAME_OVERRIDES": {"AnnualResultEnum": "netduty.fronts.models.AnnualResult"},
+    "ENUM_NAME_OVERRIDES": {"AnnualResultEnum": "netduty.fronts.models.AnnualResult",
+                            "MeetingKindEnum": "netduty.duties.models.records.MeetingKind",
+                            "SubmissionStateEnum": "netduty.review.models.submission.State"},
 }
 
 TASKS = {

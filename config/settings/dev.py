@@ -5,7 +5,12 @@ import os
 from .base import *  # noqa: F403
 from .base import VAR_DIR, env_bool
 
-DEBUG = env_bool("DEBUG", True)
+# DEBUG stays off by default so visitors of the demo see the real 404/403/500 pages, not Django's
+# debug page; whitenoise serves static files straight from the apps (no collectstatic needed).
+# DEBUG=1 turns it on for a developer.
+DEBUG = env_bool("DEBUG", False)
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 if not os.environ.get("SECRET_KEY"):
     # A stable per-installation key kept in var/ so sessions survive restarts.
     key_file = VAR_DIR / "secret_key"
