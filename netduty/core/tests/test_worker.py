@@ -90,9 +90,12 @@ def test_task_lost_too_often_is_failed(db_tasks, tmp_path, settings):
 def test_worker_survives_locked_sqlite_database(db_tasks, tmp_path):
     if connection.vendor != "sqlite":
         pytest.skip("SQLite's write lock")
-    proc = _worker("--max-tasks", "1", SQLITE_TIMEOUT="0.5")
+    warm = slow_once.using(backend="default").enqueue(str(tmp_path / "warm"), 0)
+    (tmp_path / "warm").mkdir()
+    proc = _worker("--max-tasks", "2", SQLITE_TIMEOUT="0.5")
     try:
-        time.sleep(2.5)  # the worker is polling
+        # the worker is up and polling once it has run a first task
+        assert _wait_for(lambda: DBTaskResult.objects.get(pk=warm.id).status == TaskResultStatus.SUCCESSFUL, 60)
         holder = sqlite3.connect(connection.settings_dict["NAME"], timeout=5)
         holder.execute("BEGIN EXCLUSIVE")
         time.sleep(3)  # several polls hit "database is locked"
