@@ -132,7 +132,8 @@ class Rules:
         else:
             text = str(text_or_path)
         try:
-            data = yaml.safe_load(text)
+            # libyaml's C loader when available: a 10k-term rules file loads ~10× faster.
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError as exc:
             raise RulesError(f"{source}：YAML 格式错误：{exc}") from exc
         return cls.from_dict(data, source=source, strict=strict)
