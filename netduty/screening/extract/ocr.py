@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .base import Extracted, ExtractError, Limits, Problem, Stop, TextBuilder
@@ -59,7 +59,7 @@ def _add_lines(tb: TextBuilder, label: str, data: bytes) -> None:
         tb.add(text, f"{label}（OCR）第{k}行，区域 {x0},{y0}–{x1},{y1}")
 
 
-def ocr_images(images: list[tuple[str, bytes | Callable[[], bytes]]], tb: TextBuilder, limits: Limits) -> list[Problem]:
+def ocr_images(images: Sequence[tuple[str, bytes | Callable[[], bytes]]], tb: TextBuilder, limits: Limits) -> list[Problem]:
     """OCR embedded images into *tb*; returns the problems (what was not screened)."""
     if not images:
         return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import re
@@ -184,7 +185,7 @@ def docx(data: bytes, limits: Limits) -> Extracted:
     if images:
         from .ocr import ocr_images
 
-        problems += ocr_images([(n, lambda n=n: z.read(n)) for n in images[: limits.max_images]], tb, limits)
+        problems += ocr_images([(n, functools.partial(z.read, n)) for n in images[: limits.max_images]], tb, limits)
         notes += [pr.message for pr in problems]
     return tb.result("docx", notes, problems)
 
