@@ -208,13 +208,37 @@ def _number(v: str) -> str:
     return v
 
 
+def _shared_strings(z: SafeZip, limits: Limits) -> list[str]:
+    """The shared strings, streamed, within the character budget (strings beyond it are
+    never shown in full anyway: the text builder stops at the same budget)."""
+    out: list[str] = []
+    total = 0
+    with z.open("xl/sharedStrings.xml") as fh:
+        try:
+            for _, si in etree.iterparse(fh, events=("end",), tag=S + "si", resolve_entities=False,
+                                         no_network=True, huge_tree=False):
+                text = _si_text(si)
+                total += len(text)
+                if total > limits.max_chars:
+                    text = text[: max(0, limits.max_chars - (total - len(text)))]
+                out.append(text)
+                si.clear()
+                parent = si.getparent()
+                if parent is not None:
+                    while si.getprevious() is not None:
+                        del parent[0]
+        except etree.XMLSyntaxError as exc:
+            raise ExtractError(f"文件已损坏（xl/sharedStrings.xml 不是有效的 XML：{exc.msg}）") from exc
+    return out
+
+
 def xlsx(data: bytes, limits: Limits) -> Extracted:
     z = SafeZip(data, limits, "xlsx")
     if "xl/workbook.xml" not in z.names:
         raise ExtractError("文件已损坏，不是有效的 xlsx（缺少 xl/workbook.xml）")
     shared: list[str] = []
     if "xl/sharedStrings.xml" in z.names:
-        shared = [_si_text(si) for si in z.xml("xl/sharedStrings.xml").iter(S + "si")]
+        shared = _shared_strings(z, limits)
     rels: dict[str, str] = {}
     if "xl/_rels/workbook.xml.rels" in z.names:
         for rel in z.xml("xl/_rels/workbook.xml.rels").iter(PR + "Relationship"):
@@ -228,10 +252,13 @@ def xlsx(data: bytes, limits: Limits) -> Extracted:
         target = rels.get(sheet.get(R + "id", ""), "")
         if target not in z.names:
             continue
-        ctx = etree.iterparse(io.BytesIO(z.read(target)), events=("end",), tag=S + "c",
+        fh = z.open(target)  # streamed: the sheet is never held whole in memory
+        ctx = etree.iterparse(fh, events=("end",), tag=S + "c",
                               resolve_entities=False, no_network=True, huge_tree=False)
         for _, c in ctx:
             cells += 1
+            if not cells & 0xFFF:
+                tb.check_time()
             if cells > limits.max_cells:
                 raise ExtractError(f"表格单元格过多（超过 {limits.max_cells} 个的上限）", code="over_budget")
             t = c.get("t")
@@ -258,4 +285,5 @@ def xlsx(data: bytes, limits: Limits) -> Extracted:
             if parent is not None:
                 while c.getprevious() is not None:
                     del parent[0]
+        fh.close()
     return tb.result("xlsx")

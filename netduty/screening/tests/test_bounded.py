@@ -80,3 +80,21 @@ def test_streaming_keeps_tables_text_boxes_and_skips_deleted_text() -> None:
     assert ex.text == "甲\n框内\nA1\nB1\nA2\n乙\t丙"
     assert [label for _, label in ex.segments] == ["正文第1段", "正文第1段（文本框）", "正文表格1第1行第1列",
                                                      "正文表格1第1行第2列", "正文表格1第2行第1列", "正文第2段"]
+
+
+def test_xlsx_is_streamed_within_the_budget() -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for i in range(1, 501):
+        ws.cell(row=i, column=1, value=f"手机1381234{i:04d}")
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = Screener(Rules.default(), limits=Limits(max_chars=100)).screen_file(buf.getvalue(), filename="a.xlsx")
+    assert r.error is None and r.chars == 100 and not r.complete
+    assert [p.code for p in r.problems] == ["over_budget"]
+    assert r.findings and r.findings[0].location == "Sheet!A1"
+    full = Screener(Rules.default()).screen_file(buf.getvalue(), filename="a.xlsx")
+    assert full.complete and len(full.findings) == 500
