@@ -20,7 +20,7 @@ $(PY):
 
 $(VENV)/.deps: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,ocr]' || { echo 'OCR extra (rapidocr, onnxruntime) not installable here: images will be reported as 未识别图片文字'; $(PY) -m pip install --quiet -e '.[dev]'; }
 	@touch $@
 
 deps: $(VENV)/.deps

@@ -10,7 +10,7 @@ See docs/screening.md for the rules format, the findings contract and each categ
 """
 
 from .engine import Screener, screen_text
-from .extract import Limits
+from .extract import PROBLEM_CODES, Limits, Problem
 from .findings import FileResult, Finding
 from .rules import Expression, Person, Rules, RulesError, TermGroup
 
@@ -19,6 +19,8 @@ __all__ = [
     "FileResult",
     "Finding",
     "Limits",
+    "PROBLEM_CODES",
+    "Problem",
     "Person",
     "Rules",
     "RulesError",

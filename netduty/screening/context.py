@@ -17,6 +17,25 @@ GAP_STOP = frozenset("。！？；;!?\r\u2028\u2029\x0b\x0c")
 SECRET_WORDS = ("绝密", "机密", "秘密")
 NOTICE_WORDS = ("内部资料", "内部文件", "内部刊物", "注意保密", "严禁外传", "不得外传")
 LINK_TRIGGERS = ("http", "www")
+TERM_SPLIT_MIN = 4
+# The institution-type suffix of a name and the forms it is commonly confused with
+# (湘中师范学院 written 湘中师范大学).  Only for stems of 3+ characters: 邵阳大学 next to
+# 邵阳学院 is too often just 邵阳 + 大学生.
+SUFFIX_SWAPS = {
+    "职业技术学院": ("职业学院", "职业技术大学"),
+    "职业学院": ("职业技术学院",),
+    "学院": ("大学",),
+    "大学": ("学院",),
+}
+
+
+def suffix_swaps(name: str) -> list[str]:
+    """Wrong forms of *name* (compact) with another institution-type suffix."""
+    for suffix in sorted(SUFFIX_SWAPS, key=len, reverse=True):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 3:
+            stem = name[: -len(suffix)]
+            return [stem + other for other in SUFFIX_SWAPS[suffix]]
+    return []
 
 
 def is_ascii_alnum(ch: str) -> bool:
@@ -52,7 +71,13 @@ class Compiled:
         idx = m.PatternIndex()
         for gi, g in enumerate(rules.terms):
             for w in g.words:
-                idx.add(w, m.TERM, (gi, w))
+                c = idx.add(w, m.TERM, (gi, w))
+                # Evasion with an enumeration comma inside a long term (第二十、五條): a term of
+                # TERM_SPLIT_MIN+ characters may be split by one 、.  Shorter terms may not —
+                # 舞台、独唱 is not 台独.
+                if len(c) >= TERM_SPLIT_MIN and c.isalpha():
+                    for i in range(1, len(c)):
+                        idx.add(c[:i] + "、" + c[i:], m.TERM, (gi, w), normalized=True)
         covers: list[bool] = []
         for ei, e in enumerate(rules.expressions):
             wrong = idx.add(e.wrong, m.EXPR, ei)
@@ -73,6 +98,13 @@ class Compiled:
                 h = len(c) // 2
                 idx.add(c[:h], m.NAME_L, ni, normalized=True)
                 idx.add(c[h:], m.NAME_R, ni, normalized=True)
+        for wi, e in enumerate(rules.wrong_names):
+            idx.add(e.wrong, m.NAME_WRONG, wi)
+        name_set_all = set(names)
+        for ni, c in enumerate(names):
+            for wrong in suffix_swaps(c):
+                if wrong not in name_set_all:
+                    idx.add(wrong, m.NAME_SUFFIX, ni, normalized=True)
         person_titles: list[frozenset[str]] = []
         owners: dict[str, set[int]] = {}
         display: dict[str, str] = {}

@@ -92,7 +92,7 @@ class Screener:
             path = str(source) if filename is None else filename
         ex = extract(source if isinstance(source, bytes) else Path(source), filename, self.limits)
         result = FileResult(path=path, chars=len(ex.text), text=ex.text, error=ex.error,
-                            notes=list(ex.notes), kind=ex.kind)
+                            notes=list(ex.notes), kind=ex.kind, problems=list(ex.problems))
         if ex.error is not None:
             return result
         found = self.screen_text(ex.text)

@@ -62,6 +62,12 @@ class FileResult:
     text: str = ""
     notes: list[str] = field(default_factory=list)
     kind: str = "txt"
+    problems: list[Any] = field(default_factory=list)  # extract.Problem: code, message, blocking
+
+    @property
+    def complete(self) -> bool:
+        """True when every part of the file was screened (no blocking problem, no error)."""
+        return self.error is None and not any(p.blocking for p in self.problems)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -72,4 +78,6 @@ class FileResult:
         }
         if self.notes:
             d["notes"] = list(self.notes)
+        if self.problems:
+            d["problems"] = [p.to_dict() for p in self.problems]
         return d

@@ -11,6 +11,8 @@ The YAML keys are the ones the policy pack's ``screening:`` mapping uses::
     people:
       - {name: 张三, titles: [党委书记]}
     allowed_domains: [...]
+    wrong_names:                      # known wrong forms of the institution's names
+      - {wrong: 湘中师院, right: 湘中师范学院}
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 SEVERITIES = ("high", "medium", "low")
-KEYS = ("terms", "allow", "expressions", "names", "people", "allowed_domains")
+KEYS = ("terms", "allow", "expressions", "names", "people", "allowed_domains", "wrong_names")
 _CATEGORY_RE = re.compile(r"^[^\s.]+$")  # any word (中文 too), no whitespace or dots
 _DOMAIN_RE = re.compile(r"^(?:\*\.)?[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*$")
 
@@ -68,6 +70,7 @@ class Rules:
     names: tuple[str, ...] = ()
     people: tuple[Person, ...] = ()
     allowed_domains: tuple[str, ...] = ()
+    wrong_names: tuple[Expression, ...] = ()
     sources: tuple[str, ...] = field(default=(), compare=False)
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
@@ -98,6 +101,9 @@ class Rules:
             allowed_domains=_dedupe(
                 v.domain(s, f"allowed_domains[{i}]") for i, s in enumerate(v.seq(data, "allowed_domains"))
             ),
+            wrong_names=tuple(
+                v.expression(e, f"wrong_names[{i}]") for i, e in enumerate(v.seq(data, "wrong_names"))
+            ),
             sources=(source,),
             warnings=tuple(v.warnings),
         )
@@ -126,7 +132,8 @@ class Rules:
         else:
             text = str(text_or_path)
         try:
-            data = yaml.safe_load(text)
+            # libyaml's C loader when available: a 10k-term rules file loads ~10× faster.
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError as exc:
             raise RulesError(f"{source}：YAML 格式错误：{exc}") from exc
         return cls.from_dict(data, source=source, strict=strict)
@@ -153,6 +160,7 @@ class Rules:
             names=_dedupe(s for r in rulesets for s in r.names),
             people=_merge_people(p for r in rulesets for p in r.people),
             allowed_domains=_dedupe(s for r in rulesets for s in r.allowed_domains),
+            wrong_names=tuple({e.wrong: e for r in rulesets for e in r.wrong_names}.values()),
             sources=tuple(s for r in rulesets for s in r.sources),
             warnings=tuple(w for r in rulesets for w in r.warnings),
         )
@@ -166,7 +174,7 @@ class Rules:
         def opt(d: dict[str, Any]) -> dict[str, Any]:
             return {k: v for k, v in d.items() if v is not None}
 
-        return {
+        out: dict[str, Any] = {
             "terms": [
                 opt({"category": g.category, "severity": g.severity, "words": list(g.words),
                      "message": g.message, "suggestion": g.suggestion})
@@ -181,6 +189,12 @@ class Rules:
             "people": [{"name": p.name, "titles": list(p.titles)} for p in self.people],
             "allowed_domains": list(self.allowed_domains),
         }
+        if self.wrong_names:
+            out["wrong_names"] = [
+                opt({"wrong": e.wrong, "right": e.right, "severity": e.severity, "message": e.message})
+                for e in self.wrong_names
+            ]
+        return out
 
 
 def _merge_people(people: Iterable[Person]) -> tuple[Person, ...]:

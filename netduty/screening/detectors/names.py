@@ -2,9 +2,14 @@
 
 For a listed name of n characters (compared in the compact, folded form):
 
-* n ≥ 4: one substituted Chinese character (邵阳学园 for 邵阳学院); at the first or last
-  position only a homophone (pypinyin readings, tones ignored) counts, since a different
-  character there usually just starts another word (邵阳学习, 党委宣传工作, 贵阳学院);
+* n ≥ 4: one substituted Chinese character (邵阳学园 for 邵阳学院); at the last position only
+  a homophone (pypinyin readings, tones ignored) counts, since a different character there
+  usually just ends another word (邵阳学习, 党委宣传工作); at the first position a homophone,
+  or — for names of 6+ characters — any character that does not make the window start with
+  a place or an administrative level (湖中师范学院 for 湘中师范学院 yes; 河南科技大学,
+  省委…, 贵阳学院 no);
+* the configured wrong forms (``wrong_names``: 湘中师院 for 湘中师范学院) and the wrong
+  institution suffix (湘中师范大学 for 湘中师范学院, see ``context.SUFFIX_SWAPS``);
 * n ≥ 5: one omitted or one inserted Chinese character, not at either end (an "omission" at an
   end is just a shorter word, an "insertion" at an end contains the exact name).
 
@@ -53,6 +58,21 @@ def homophones(a: str, b: str) -> bool:
     if not ra or not rb:
         return not _READINGS
     return bool(ra & rb)
+# A first character that makes a window start with a place or an administrative level: then a
+# "first-character misspelling" is usually another, real body (河南科技大学, 省委宣传部).
+_PLACE_CHARS = frozenset("省市县区州镇乡村京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青台蒙桂藏宁新港澳")
+_PLACE_PREFIXES = frozenset(
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 "
+    "云南 陕西 甘肃 青海 台湾 内蒙 广西 西藏 宁夏 新疆 香港 澳门 华中 华南 华北 华东 西南 西北 东北 中南 中国 全国".split()
+)
+
+
+def _first_char_ok(w: str, name: str) -> bool:
+    if homophones(w[0], name[0]):
+        return True
+    return len(name) >= 6 and w[0] not in _PLACE_CHARS and w[:2] not in _PLACE_PREFIXES
+
+
 _SPACE_OK = frozenset(" \t\u3000\u200b\u200c\u200d\u2060\ufeff")
 
 
@@ -64,7 +84,7 @@ def _edit(w: str, name: str) -> int | None:
             i = diff[0]
             # At either end a different character often just starts or ends another word
             # (邵阳学习, 党委宣传工作, 贵阳学院): there only a homophone counts (邵阳学园).
-            if 0 < i < n - 1 or homophones(w[i], name[i]):
+            if 0 < i < n - 1 or (i == 0 and _first_char_ok(w, name)) or homophones(w[i], name[i]):
                 return _SUB
         return None
     if n < 5:
@@ -86,7 +106,43 @@ def _edit(w: str, name: str) -> int | None:
     return None
 
 
+def _wrong_forms(ctx: Context) -> list[Finding]:
+    """Configured wrong forms (``wrong_names``) and wrong institution suffixes."""
+    out: list[Finding] = []
+    rules = ctx.compiled.rules
+    text = ctx.text
+    compact = ctx.norm.compact
+    exact = [(a, b) for _, a, b in ctx.hits.get(m.NAME, ())]
+    for kind in (m.NAME_WRONG, m.NAME_SUFFIX):
+        for arg, cs, ce in ctx.hits.get(kind, ()):
+            if any(a <= cs and ce <= b for a, b in exact):
+                continue  # part of a correctly written longer name
+            if kind == m.NAME_SUFFIX and compact[ce : ce + 1] == "生":
+                continue  # 湘中师范大学生 … reads 大学生
+            sp = ctx.term_span(cs, ce)
+            if sp is None or ctx.allowed(*sp):
+                continue
+            s, e = sp
+            if kind == m.NAME_WRONG:
+                ex = rules.wrong_names[arg]
+                right, sev = ex.right, ex.severity
+                msg = ex.message or f"“{text[s:e]}”是本单位名称“{right}”的错误写法"
+            else:
+                right, sev = rules.names[arg], "medium"
+                msg = f"疑似本单位名称“{right}”写错（“学院”“大学”等后缀不对）"
+            out.append(Finding("name", right, sev, s, e, text[s:e], msg, right))
+    return out
+
+
 def detect(ctx: Context) -> list[Finding]:
+    wrong = _wrong_forms(ctx)
+    near = _near_misses(ctx)
+    if wrong and near:
+        near = [f for f in near if not any(w.start < f.end and f.start < w.end for w in wrong)]
+    return wrong + near
+
+
+def _near_misses(ctx: Context) -> list[Finding]:
     anchors_l = ctx.hits.get(m.NAME_L, ())
     anchors_r = ctx.hits.get(m.NAME_R, ())
     if not anchors_l and not anchors_r:

@@ -3,8 +3,12 @@
 Digit runs are found with one fast regex (digits with single spaces or hyphens between them),
 split into groups, and every sub-sequence bounded by spaces is tried, longest first:
 
-* ``pii.id_card`` — 18 characters (17 digits + digit/X) that python-stdnum's ``cn.ric``
-  accepts (real birth date, known region, valid check character); also 6-8-4 grouped.
+* ``pii.id_card`` — 18 characters (17 digits + digit/X), also 6-8-4 grouped, with a valid
+  structure: a province-level prefix, a real birth date (1900 … today) and a valid ISO 7064
+  MOD 11-2 check character (``stdnum.cn.ric.calc_check_digit``).  The county table is *not* a
+  gate: real numbers carry the code of the issuing office, often created after the holder was
+  born.  A number right after a label (身份证号/身份证号码/证件号 …) whose check character is
+  wrong is still reported, at medium severity, saying the check digit is wrong.
 * ``pii.mobile`` — ``1[3-9]`` + 9 digits, optionally ``+86``/``86``/``0086``, unseparated or
   3-4-4 with one consistent separator.
 * ``pii.bank_card`` — 16–19 digits, unseparated or in groups of four (the last 1–4), passing
@@ -12,12 +16,15 @@ split into groups, and every sub-sequence bounded by spaces is tried, longest fi
   not labelled as an order/serial number just before it.
 
 Numbers glued to letters, to other digits or through ``. _ / @ #`` to an alphanumeric, masked
-numbers (138****5678) and landlines (0739-5431234) are not findings.
+numbers (138****5678) and landlines (0739-5431234) are not findings — except that ``/``
+between two complete numbers (digit runs of 7+ on both sides) is a list separator
+(``15835129527/17717923321`` is two mobiles).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from itertools import accumulate
 
 from stdnum import luhn
@@ -41,6 +48,30 @@ _EMAIL_DOMAIN = re.compile(
     r"@((?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![A-Za-z0-9\-])"
 )
 _PASSPORT_CTX = re.compile(r"[A-Z]{1,2}[0-9]{7,8}")
+# Province-level prefixes of resident ID numbers (GB/T 2260; 71 台湾, 81 香港, 82 澳门, 83 台湾居民居住证).
+_PROVINCES = frozenset(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82 83".split()
+)
+# A label right before a number that makes it a resident ID even with a wrong check digit.
+_ID_LABEL = re.compile(r"(?:身份证(?:号码|号)?|证件号码?|公民身份号码|身份号码)[ \t\u3000:：]{0,3}\Z")
+_LIST_SEP = "/"
+
+
+def id_status(number: str) -> str | None:
+    """"ok" for a structurally valid resident ID, "check" when only its check character is
+    wrong, None when it is not shaped like one (length, province, birth date)."""
+    n = number.upper()
+    if len(n) != 18 or not n[:17].isdigit() or not (n[17].isdigit() or n[17] == "X"):
+        return None
+    if n[:2] not in _PROVINCES:
+        return None
+    try:
+        born = date(int(n[6:10]), int(n[10:12]), int(n[12:14]))
+    except ValueError:
+        return None
+    if born.year < 1900 or born > date.today():
+        return None
+    return "ok" if ric.calc_check_digit(n) == n[17] else "check"
 
 
 def _mask(s: str, keep_head: int, keep_tail: int, width: int | None = None) -> str:
@@ -82,8 +113,11 @@ def _classify(groups: list[str], seps: list[str]) -> str | None:
         return None
     lens = [len(g) for g in groups]
     if same and lens in ([18], [6, 8, 4]):
-        if joined[:17].isdigit() and ric.is_valid(joined.upper()):
+        st = id_status(joined)
+        if st == "ok":
             return "id_card"
+        if st == "check":
+            return "id_check"
     if not same or not joined.isdigit() or not 16 <= len(joined) <= 19:
         return None
     if len(groups) > 1 and (any(n != 4 for n in lens[:-1]) or len(groups) < 4):
@@ -99,7 +133,22 @@ _INFO = {
     "id_card": ("high", "疑似居民身份证号码：公开发布前应删除或打码", 6, 4, None),
     "mobile": ("medium", "疑似手机号码：公开发布前应删除或打码", 3, 4, 11),
     "bank_card": ("high", "疑似银行卡号：公开发布前应删除或打码", 4, 4, None),
+    "id_check": ("medium", "疑似居民身份证号码（校验位不对，可能是笔误，仍属个人信息）：公开发布前应删除或打码", 6, 4, None),
 }
+
+
+def _list_neighbour(text: str, i: int, step: int) -> bool:
+    """True when text[i] is "/" and the digits on its far side are a complete number (7+
+    digits, not itself glued to a letter): "/" then separates two numbers in a list."""
+    n = len(text)
+    if not (0 <= i < n) or text[i] != _LIST_SEP:
+        return False
+    j = i + step
+    k = 0
+    while 0 <= j < n and text[j].isdigit() and text[j].isascii():
+        j += step
+        k += 1
+    return k >= 7 and not (0 <= j < n and (is_ascii_alnum(text[j]) or text[j] in _GLUE))
 
 
 def _digit_runs(ctx: Context, passports: set[tuple[int, int]]) -> list[Finding]:
@@ -125,12 +174,12 @@ def _digit_runs(ctx: Context, passports: set[tuple[int, int]]) -> list[Finding]:
             o += len(g) + (len(seps[i]) if i < len(seps) else 0)
         if "+" in groups[0][1:] or any("+" in g for g in groups[1:]):
             continue
-        glued_first = start > 0 and (
+        glued_first = start > 0 and not _list_neighbour(text, start - 1, -1) and (
             is_ascii_alnum(text[start - 1])
             or (text[start - 1] in _GLUE and start > 1 and is_ascii_alnum(text[start - 2]))
             or text[start - 1] in "*@"
         )
-        glued_last = end < n and (
+        glued_last = end < n and not _list_neighbour(text, end, 1) and (
             is_ascii_alnum(text[end])
             or (text[end] in _GLUE and end + 1 < n and is_ascii_alnum(text[end + 1]))
             or text[end] in "*@"
@@ -152,6 +201,10 @@ def _digit_runs(ctx: Context, passports: set[tuple[int, int]]) -> list[Finding]:
                     continue
                 s = offs[i]
                 e = offs[j] + len(groups[j])
+                if kind == "id_check":
+                    ls = text.rfind("\n", 0, s) + 1
+                    if not _ID_LABEL.search(text, max(ls, s - 12), s):
+                        continue
                 if kind == "bank_card":
                     ls = text.rfind("\n", 0, s) + 1
                     before = text[max(ls, s - 12) : s]
@@ -159,7 +212,9 @@ def _digit_runs(ctx: Context, passports: set[tuple[int, int]]) -> list[Finding]:
                         continue
                 sev, msg, head, tail, width = _INFO[kind]
                 frag = text[s:e]
-                out.append(Finding(f"pii.{kind}", f"pii.{kind}", sev, s, e, frag, msg,
+                cat = "pii.id_card" if kind == "id_check" else f"pii.{kind}"
+                rule = "pii.id_card.check_digit" if kind == "id_check" else cat
+                out.append(Finding(cat, rule, sev, s, e, frag, msg,
                                    _mask(frag, head, tail, width)))
                 i = j + 1
                 found = True

@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from .base import Extracted, ExtractError, Limits
+from .base import PROBLEM_CODES, Extracted, ExtractError, Limits, Problem, Stop
 
-__all__ = ["Extracted", "ExtractError", "Limits", "extract", "kind_of", "SUPPORTED"]
+__all__ = ["Extracted", "ExtractError", "Limits", "PROBLEM_CODES", "Problem", "extract", "kind_of", "SUPPORTED"]
 
 _EXT = {
     ".txt": "txt", ".text": "txt", ".md": "txt", ".csv": "txt",
@@ -57,19 +57,19 @@ def extract(source: Path | bytes, filename: str | None = None, limits: Limits | 
         try:
             size = source.stat().st_size
         except FileNotFoundError:
-            return Extracted.failed("txt", "文件不存在")
+            return Extracted.failed("txt", "文件不存在", "unreadable")
         except OSError as exc:
-            return Extracted.failed("txt", f"无法读取文件（{exc.strerror or exc}）")
+            return Extracted.failed("txt", f"无法读取文件（{exc.strerror or exc}）", "unreadable")
         if source.is_dir():
-            return Extracted.failed("txt", "这是一个目录，不是文件")
+            return Extracted.failed("txt", "这是一个目录，不是文件", "unreadable")
         if not source.is_file():
-            return Extracted.failed("txt", "不是普通文件（设备、管道等），未检查")
+            return Extracted.failed("txt", "不是普通文件（设备、管道等），未检查", "unreadable")
         if size > limits.max_file_bytes:
-            return Extracted.failed("txt", f"文件过大（{size / 1e6:.1f} MB，上限 {limits.max_file_bytes / 1e6:.1f} MB）")
+            return Extracted.failed("txt", f"文件过大（{size / 1e6:.1f} MB，上限 {limits.max_file_bytes / 1e6:.1f} MB）", "too_large")
         try:
             data = source.read_bytes()
         except OSError as exc:
-            return Extracted.failed("txt", f"无法读取文件（{exc.strerror or exc}）")
+            return Extracted.failed("txt", f"无法读取文件（{exc.strerror or exc}）", "unreadable")
     else:
         data = source
         if len(data) > limits.max_file_bytes:
@@ -102,12 +102,18 @@ def extract(source: Path | bytes, filename: str | None = None, limits: Limits | 
 
             return image(data, limits)
         if kind == "ole":
-            return Extracted.failed(kind, "不支持旧版 Office 格式（.doc/.xls/.ppt），请另存为 .docx/.xlsx 后再检查")
-        return Extracted.failed(kind, "不支持的文件类型")
+            return Extracted.failed(kind, "不支持旧版 Office 格式（.doc/.xls/.ppt），请另存为 .docx/.xlsx 后再检查", "unsupported")
+        return Extracted.failed(kind, "不支持的文件类型", "unsupported")
+    except Stop as stop:
+        # Budget or time limit: what was read is screened, the rest is reported as not screened.
+        partial = stop.builder.result(kind)
+        partial.notes.append(stop.problem.message)
+        partial.problems.append(stop.problem)
+        return partial
     except ExtractError as exc:
-        return Extracted.failed(kind, str(exc))
+        return Extracted.failed(kind, str(exc), exc.code)
     except (MemoryError, RecursionError):
-        return Extracted.failed(kind, "文件结构异常（内存或嵌套层数超限），无法读取")
+        return Extracted.failed(kind, "文件结构异常（内存或嵌套层数超限），无法读取", "zip_bomb")
     except Exception as exc:  # a hostile file must never stop the run
         logging.getLogger(__name__).debug("extract failed", exc_info=True)
         return Extracted.failed(kind, f"文件已损坏或格式无法识别（{type(exc).__name__}）")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import logging
 
-from .base import Extracted, ExtractError, Limits, TextBuilder
+from .base import Extracted, ExtractError, Limits, Problem, TextBuilder
 
 
 def pdf(data: bytes, limits: Limits) -> Extracted:
@@ -19,9 +19,9 @@ def pdf(data: bytes, limits: Limits) -> Extracted:
             try:
                 ok = reader.decrypt("")
             except Exception as exc:
-                raise ExtractError("PDF 已加密，无法读取") from exc
+                raise ExtractError("PDF 已加密，无法读取", code="encrypted") from exc
             if not ok:
-                raise ExtractError("PDF 已加密，无法读取")
+                raise ExtractError("PDF 已加密，无法读取", code="encrypted")
         pages = reader.pages
         n = len(pages)
     except ExtractError:
@@ -29,9 +29,10 @@ def pdf(data: bytes, limits: Limits) -> Extracted:
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise ExtractError(f"PDF 已损坏，无法读取（{type(exc).__name__}）") from exc
     if n > limits.max_pages:
-        raise ExtractError(f"PDF 页数过多（{n} 页，上限 {limits.max_pages} 页）")
+        raise ExtractError(f"PDF 页数过多（{n} 页，上限 {limits.max_pages} 页）", code="over_budget")
     tb = TextBuilder(limits)
     notes: list[str] = []
+    problems: list[Problem] = []
     bad: list[int] = []
     empty: list[int] = []
     images: list[tuple[str, bytes]] = []
@@ -39,6 +40,7 @@ def pdf(data: bytes, limits: Limits) -> Extracted:
 
     want_images = ocr_available()
     for i in range(n):
+        tb.check_time()
         try:
             page = pages[i]
             text = page.extract_text() or ""
@@ -53,17 +55,19 @@ def pdf(data: bytes, limits: Limits) -> Extracted:
         if want_images and len(images) < limits.max_images:
             try:
                 for img in page.images:
-                    images.append((f"第{i + 1}页图片", img.data))
+                    images.append((f"第{i + 1}页图片{len(images) + 1}", img.data))
             except Exception:
                 pass
     if n and len(bad) == n:
         raise ExtractError("PDF 已损坏，无法提取任何页面的文字")
     if bad:
-        notes.append(f"第{'、'.join(map(str, bad[:20]))}页无法提取文字，未经检查")
+        problems.append(Problem("corrupt", f"第{'、'.join(map(str, bad[:20]))}页无法提取文字，未经检查"))
     if images:
         from .ocr import ocr_images
 
-        notes += ocr_images(images, tb, limits)
+        problems += ocr_images(images, tb, limits)
     elif empty and not want_images:
-        notes.append(f"第{'、'.join(map(str, empty[:20]))}页没有文字层（可能是扫描件），未安装 OCR 组件，未经检查")
-    return tb.result("pdf", notes)
+        problems.append(Problem("ocr_unavailable", f"未识别图片文字：第{'、'.join(map(str, empty[:20]))}页没有文字层"
+                                "（可能是扫描件），未安装 OCR 组件，未经检查"))
+    notes += [pr.message for pr in problems]
+    return tb.result("pdf", notes, problems)

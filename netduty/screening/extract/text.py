@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Extracted, ExtractError, Limits, TextBuilder
+from .base import Extracted, ExtractError, Limits, Problem, TextBuilder
 
 
 def decode(data: bytes) -> str:
@@ -31,7 +31,7 @@ def decode(data: bytes) -> str:
 def txt(data: bytes, limits: Limits) -> Extracted:
     text = decode(data)
     if len(text) > limits.max_chars:
-        raise ExtractError(f"文字过多（超过 {limits.max_chars} 字符的上限）")
+        raise ExtractError(f"文字过多（超过 {limits.max_chars} 字符的上限）", code="over_budget")
     return Extracted(kind="txt", text=text, segments=[(0, "")])
 
 
@@ -112,4 +112,5 @@ def html(data: bytes, limits: Limits) -> Extracted:
     for i, b in enumerate(blocks, 1):
         tb.add(b, f"第{i}段")
     notes = [f"有 {hidden[0]} 处隐藏内容（display:none 等）不可见，未计入检查"] if hidden[0] else []
-    return tb.result("html", notes)
+    problems = [Problem("hidden_text", notes[0], blocking=False)] if notes else []
+    return tb.result("html", notes, problems)

@@ -107,7 +107,7 @@ def test_pii_found(text: str, cat: str, hit: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "身份证号430502198510154016（校验位错误）",
+        "订单430502198510154016（校验位错误、没有身份证标签）",
         "身份证号430502198513154015（日期不存在）",
         "手机138****5678",
         "手机 138 **** 5678",
@@ -278,6 +278,34 @@ def test_invalid_ids_are_never_cards(number: str) -> None:
     # Whatever their Luhn digit, 18-digit numbers shaped like an ID are not bank cards.
     for last in "0123456789":
         assert found(f"身份证：{number[:-1]}{last}", "pii.bank") == []
+
+
+def test_labelled_id_with_wrong_check_digit_is_reported_lower() -> None:
+    for label in ("身份证号", "身份证号码：", "证件号: ", "身份证"):
+        got = SCREENER.screen_text(f"{label}430502198510154016（登记有误）")
+        assert [(f.category, f.rule, f.severity, f.text) for f in got] == [
+            ("pii.id_card", "pii.id_card.check_digit", "medium", "430502198510154016")]
+        assert "校验位" in got[0].message
+    # Without a label a number with a wrong check digit is not an ID.
+    assert found("单据430502198510154016", "pii") == []
+
+
+def test_id_county_table_is_not_a_gate() -> None:
+    # 130881 (平泉市) exists only from 2017; a holder born in 1990 still has a real ID.
+    from stdnum.cn import ric
+
+    number = "13088119900307123" + ric.calc_check_digit("13088119900307123" + "0")
+    assert not ric.is_valid(number)
+    assert found(f"号码{number}", "pii") == [("pii.id_card", number)]
+    for bad in ("99" + number[2:], number[:10] + "1332" + number[14:], "1308812999" + number[10:]):
+        assert found(f"号码{bad[:17]}{ric.calc_check_digit(bad[:17] + '0')}", "pii.id") == []
+
+
+def test_slash_separates_two_complete_numbers() -> None:
+    assert found("15835129527/17717923321", "pii") == [("pii.mobile", "15835129527"), ("pii.mobile", "17717923321")]
+    assert found("13907391234、18673915678", "pii") == [("pii.mobile", "13907391234"), ("pii.mobile", "18673915678")]
+    assert found("2024/13812345678/01", "pii") == []
+    assert found("u/13812345678/x", "pii") == []
 
 
 def test_name_containing_another_listed_name() -> None:

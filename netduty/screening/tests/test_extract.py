@@ -152,12 +152,6 @@ def _png() -> bytes:
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
-@pytest.mark.skipif(ocr_available(), reason="OCR extra installed")
-def test_image_without_ocr_is_reported_not_screened() -> None:
-    r = S.screen_file(_png(), filename="a.png")
-    assert r.error is not None and "OCR" in r.error and "未经检查" in r.error
-
-
 # ---- hostile files -------------------------------------------------------------------------
 def _zip(members: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
@@ -237,29 +231,6 @@ def test_deeply_nested_html() -> None:
     data = b"<html><body>" + b"<div>" * 50_000 + "手机13812345678".encode() + b"</div>" * 50_000 + b"</body></html>"
     r = S.screen_file(data, filename="a.html")
     assert r.error is None or r.findings == []
-
-
-def test_ocr_path_with_a_stub_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The OCR extra's code path, exercised with a stand-in for rapidocr_onnxruntime."""
-    import importlib.machinery
-    import sys
-    import types
-
-    from netduty.screening.extract import ocr
-
-    class FakeRapidOCR:
-        def __call__(self, data: bytes) -> tuple[list[list[object]], float]:
-            return [[[[0, 0]], "机密★10年", 0.99], [[[0, 1]], "手机13812345678", 0.98]], 0.1
-
-    mod = types.ModuleType("rapidocr_onnxruntime")
-    mod.RapidOCR = FakeRapidOCR  # type: ignore[attr-defined]
-    mod.__spec__ = importlib.machinery.ModuleSpec("rapidocr_onnxruntime", None)
-    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", mod)
-    monkeypatch.setattr(ocr, "_ENGINE", None)
-    r = S.screen_file(_png(), filename="a.png")
-    _check(r)
-    assert [(f.category, f.location) for f in r.findings] == [("secrecy", "图片（OCR）"), ("pii.mobile", "图片（OCR）")]
-    monkeypatch.setattr(ocr, "_ENGINE", None)
 
 
 def test_legacy_office_is_reported() -> None:

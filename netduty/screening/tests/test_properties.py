@@ -122,3 +122,33 @@ def test_pathological_texts_stay_linear() -> None:
     for t in texts:
         for f in SCREENER.screen_text(t):
             assert t[f.start : f.end] == f.text
+
+
+# Composed evasion (issue 15): traditional characters *and* interference characters in one
+# term; the finding's span still maps back exactly onto the original text.
+EVASION_TERMS = {"代考": "代考", "包过": "包過", "论文代写": "論文代寫", "第二十五条": "第二十五條"}
+EVASION_SCREENER = Screener(Rules.from_dict({"terms": [{"category": "cheat", "words": list(EVASION_TERMS)}]}))
+NOISE = st.sampled_from([".", "|", " ", "·", "★", "_", "\u200b", "*", "．", "\u3000"])
+
+
+@st.composite
+def evaded(draw: st.DrawFn) -> tuple[str, str, str]:
+    word = draw(st.sampled_from(sorted(EVASION_TERMS)))
+    trad = EVASION_TERMS[word]
+    chars = [draw(st.sampled_from([a, b])) for a, b in zip(word, trad, strict=True)]
+    out = chars[0]
+    for ch in chars[1:]:
+        out += "".join(draw(st.lists(NOISE, max_size=3))) + ch
+    prefix = draw(st.sampled_from(["", "广告：", "“", "专业"]))
+    suffix = draw(st.sampled_from(["", "，不过退款", "”", "。"]))
+    return word, out, prefix + out + suffix
+
+
+@SETTINGS
+@given(evaded())
+def test_composed_evasion_is_found_with_exact_offsets(case: tuple[str, str, str]) -> None:
+    word, evasion, text = case
+    got = [f for f in EVASION_SCREENER.screen_text(text) if f.rule == word]
+    assert len(got) == 1
+    f = got[0]
+    assert text[f.start : f.end] == f.text == evasion
