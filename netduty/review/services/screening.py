@@ -1,5 +1,8 @@
 """The institution's screening rules, built from org and the policy pack, and a cached Screener.
 
+The institution's own name (pack `data.institution`, and the X of a top unit named 中共X委员会),
+its short names and known wrong forms become name rules and expressions (`institution_rules`).
+
 The rule data (unit names, people with their titles, the pack's `data.screening`) is read on
 every call — three small queries — and hashed; the compiled Screener is kept per process under
 that hash. An edit of a unit's name or a person's title therefore takes effect on the next
@@ -23,6 +26,50 @@ from netduty.screening import Limits, Rules, RulesError, Screener
 _lock = threading.Lock()
 _cache: dict[str, Screener] = {}
 _TITLE_SPLIT = re.compile(r"[、，,；;/／\s]+")
+_PARTY_COMMITTEE = re.compile(r"^中共(.{3,60}?)委员会$")
+# The common wrong suffix: 师范大学 for 师范学院 (and the reverse) is another institution's name.
+_SUFFIX_SWAPS = (("学院", "大学"), ("大学", "学院"))
+
+
+def _text_list(value: Any) -> list[str]:
+    return [v.strip() for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
+
+
+def institution_rules(top_names: list[str], day=None) -> dict[str, list[Any]]:
+    """Name rules and expressions for the institution itself: the pack's `institution.name` and
+    the X of each top-level unit named 中共X委员会 (the institution's party committee) are names;
+    `institution.short_names` (≥ 3 characters) too; `institution.wrong_forms` (a string, whose
+    right form is the name, or {wrong, right}) and each name with 学院↔大学 swapped are
+    expressions (medium)."""
+    conf: Any = policy.setting("institution", None, day=day)
+    conf = conf if isinstance(conf, dict) else {}
+    names: list[str] = []
+    main = str(conf.get("name") or "").strip()
+    if main:
+        names.append(main)
+    for top in top_names:
+        m = _PARTY_COMMITTEE.match(top.strip())
+        if m and m.group(1) not in names:
+            names.append(m.group(1))
+    right = names[0] if names else ""
+    shorts = [s for s in _text_list(conf.get("short_names")) if len(s) >= 3 and s not in names]
+    wrong: list[tuple[str, str]] = []
+    forms = conf.get("wrong_forms")
+    for entry in forms if isinstance(forms, list) else []:
+        if isinstance(entry, str):
+            wrong.append((entry.strip(), right))
+        elif isinstance(entry, dict):
+            wrong.append((str(entry.get("wrong") or "").strip(), str(entry.get("right") or right).strip()))
+    for name in names:
+        for suffix, other in _SUFFIX_SWAPS:
+            if name.endswith(suffix) and len(name) >= len(suffix) + 2:
+                wrong.append((name[: -len(suffix)] + other, name))
+    correct = set(names) | set(shorts)
+    expressions: list[dict[str, str]] = []
+    for w, r in wrong:
+        if w and r and w not in correct and all(e["wrong"] != w for e in expressions):
+            expressions.append({"wrong": w, "right": r, "severity": "medium", "message": f"本校名称写错：应为“{r}”"})
+    return {"names": names + shorts, "expressions": expressions}
 
 
 def rule_data(day=None) -> dict[str, Any]:
@@ -31,8 +78,11 @@ def rule_data(day=None) -> dict[str, Any]:
 
     day = day or timezone.localdate()
     names: list[str] = []
-    for name, short in Unit.objects.filter(active_from__lte=day).exclude(active_to__lt=day).order_by(
-            "path").values_list("name", "short_name"):
+    top: list[str] = []
+    for name, short, depth in Unit.objects.filter(active_from__lte=day).exclude(active_to__lt=day).order_by(
+            "path").values_list("name", "short_name", "depth"):
+        if depth == 0:
+            top.append(name)
         for value in (name, short):
             value = (value or "").strip()
             if len(value) >= 3 and value not in names:
@@ -45,7 +95,10 @@ def rule_data(day=None) -> dict[str, Any]:
         if len(pname) >= 2 and titles:
             people.setdefault(pname, [])
             people[pname].extend(t for t in titles if t not in people[pname])
-    data: dict[str, Any] = {"names": names, "people": [{"name": n, "titles": t} for n, t in people.items()]}
+    own = institution_rules(top, day)
+    names = own["names"] + [n for n in names if n not in own["names"]]
+    data: dict[str, Any] = {"names": names, "people": [{"name": n, "titles": t} for n, t in people.items()],
+                            "expressions": own["expressions"]}
     pack_rules = policy.setting("screening", None, day=day)
     if isinstance(pack_rules, dict):
         data["pack"] = pack_rules
@@ -58,7 +111,8 @@ def fingerprint(data: dict[str, Any]) -> str:
 
 def _build(data: dict[str, Any]) -> Screener:
     rules = Rules.default()
-    own = Rules.from_dict({"names": data["names"], "people": data["people"]}, source="本校组织数据")
+    own = Rules.from_dict({"names": data["names"], "people": data["people"],
+                           "expressions": data.get("expressions", [])}, source="本校组织数据与本校名称")
     parts = [rules, own]
     if "pack" in data:
         try:
