@@ -23,6 +23,7 @@ from netduty.policy import selectors as policy
 
 from .. import fetch, selectors
 from ..models import Decision, Outcome, Publication, State, Submission
+from . import secrecy as secrecy_policy
 from .submissions import PUBLISH, Conflict, _person, enter_stage, state_snapshot
 
 MIN_REASON = 5
@@ -116,6 +117,8 @@ def stage_decide(*, actor: Any, submission: Submission, outcome: str, answers: d
             verdict = selectors.eligibility(actor, sub)
             if not verdict.ok:
                 raise PermissionDenied(verdict.reason)
+            if outcome == Outcome.APPROVE:
+                secrecy_policy.check_approval(rev, sub.stage)
             if outcome == Outcome.APPROVE and rev.high_count and len(high_reason) < MIN_REASON:
                 raise ValidationError({"high_reason": _("本稿有 %(n)s 个高风险问题，通过须写明理由（至少 %(min)s 字）。") % {
                     "n": rev.high_count, "min": MIN_REASON}})

@@ -52,3 +52,70 @@ def test_a_submission_carries_the_institution_findings(rw):
     rows = {(f.part, f.text) for f in sub.current_revision.findings.all()}
     assert ("title", "湘中示范学院") in rows and ("body", "湘中师范大学") in rows
     assert not any(text == "湘中师范学院" for _part, text in rows)
+
+
+# ---- 涉密 policy ------------------------------------------------------------------------------
+
+SECRET_BODY = "<p>机密★1年</p><p>文学院关于读书分享会的安排。</p>"
+
+
+def test_secrecy_blocks_approval_by_default_even_with_a_reason(rw):
+    from django.core.exceptions import ValidationError
+
+    from netduty.review.models import State
+
+    from .factories import decide
+
+    assert submit(rw).current_revision.findings.filter(category="secrecy").count() == 0
+    sub = submit(rw, body=SECRET_BODY)
+    assert sub.current_revision.findings.filter(category="secrecy").exists()
+    assert [s["name"] for s in sub.current_revision.stages] == ["初审", "复审", "终审"]
+    with pytest.raises(ValidationError) as info:
+        decide(sub, rw.checker, high_reason="已核实，这是公开的示例材料")
+    assert "涉密标志" in " ".join(info.value.messages) and "机密★1年" in " ".join(info.value.messages)
+    sub.refresh_from_db()
+    assert sub.stage == 1 and not sub.decisions.exists()
+    decide(sub, rw.checker, outcome="return", comment="删除密级标志")
+    sub.refresh_from_db()
+    assert sub.state == State.RETURNED
+
+
+def test_secrecy_escalates_to_the_propaganda_stage_when_the_pack_says_so(rw):
+    from netduty.review import services
+    from netduty.review.models import State
+
+    from .factories import approve_all, decide
+
+    _set_pack(rw.pack, review={**rw.pack.data["review"], "secrecy_finding": "escalate"})
+    assert [s["name"] for s in submit(rw).current_revision.stages] == ["初审", "复审", "终审"]
+    sub = submit(rw, body=SECRET_BODY)
+    assert [s["name"] for s in sub.current_revision.stages] == ["初审", "复审", "终审", "宣传部审核"]
+    approve_all(rw, sub, high_reason="标志为引用的示例，已核实")
+    assert sub.state == State.REVIEWING and sub.stage == 4
+    decide(sub, rw.propaganda, high_reason="宣传部核实：可以公开")
+    sub.refresh_from_db()
+    assert sub.state == State.APPROVED and services.approved_chain_ok(sub)
+
+
+def test_escalate_refuses_a_chain_without_the_office_stage(rw):
+    """A revision written before the pack said escalate has no 宣传部 stage: its last stage
+    cannot pass a secrecy finding on a reason."""
+    from django.core.exceptions import ValidationError
+
+    from .factories import decide
+
+    sub = submit(rw, body=SECRET_BODY)
+    _set_pack(rw.pack, review={**rw.pack.data["review"], "secrecy_finding": "escalate"})
+    decide(sub, rw.checker, high_reason="转宣传部核实")
+    decide(sub, rw.head, high_reason="转宣传部核实")
+    with pytest.raises(ValidationError, match="没有宣传部阶段"):
+        decide(sub, rw.dean, high_reason="转宣传部核实")
+
+
+def test_the_decision_form_says_why(rw, client):
+    sub = submit(rw, body=SECRET_BODY)
+    client.force_login(rw.checker)
+    page = client.get(f"/review/{sub.pk}/").content.decode()
+    assert 'id="secrecy-notice"' in page and "按制度不能通过" in page
+    clean = submit(rw)
+    assert 'id="secrecy-notice"' not in client.get(f"/review/{clean.pk}/").content.decode()
