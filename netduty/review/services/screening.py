@@ -21,7 +21,7 @@ from django.conf import settings
 
 from netduty.org.models import Appointment, Person, Unit, valid_on_q
 from netduty.policy import selectors as policy
-from netduty.screening import Limits, Rules, RulesError, Screener
+from netduty.screening import FileResult, Finding, Limits, Rules, RulesError, Screener
 
 _lock = threading.Lock()
 _cache: dict[str, Screener] = {}
@@ -136,3 +136,45 @@ def screener(day=None) -> tuple[Screener, str]:
             _cache.clear()  # one institution, one current rule set
             _cache[key] = found
     return found, key
+
+
+# ---- attachments: OCR, or a visible notice -------------------------------------------------------
+
+UNREAD = "未识别图片文字"
+_IMAGE_NOTE = re.compile(r"OCR|图片|扫描")
+
+
+def ocr_available() -> bool:
+    """Whether the optional OCR engine is installed (the screening library's own test)."""
+    from netduty.screening.extract.ocr import ocr_available as available
+
+    return bool(available())
+
+
+def unread_images(result: FileResult, kind: str) -> str:
+    """Why (some of) the attachment's image text was not read — "" when nothing was left unread.
+    An image that could not be OCR'd (engine missing, or it failed), and a PDF whose pages or
+    images were left unread (no text layer, images not OCR'd) are not read."""
+    if kind == "image" and (result.error or not ocr_available()):
+        return result.error or "未安装 OCR 组件"
+    if kind == "pdf":
+        notes = [n for n in result.notes if _IMAGE_NOTE.search(n)]
+        if notes:
+            return "；".join(notes)
+    return ""
+
+
+def screen_attachment(data: bytes, filename: str) -> FileResult:
+    """Screen one attachment with today's rules. Images and scanned PDFs are OCR'd when the OCR
+    engine is installed (the library does it); whatever image text was not read becomes a
+    visible finding — category ``notice``, rule ``ocr.unread``, medium — "未识别图片文字：…", so
+    the reviewer sees it instead of the file passing silently. The one place review screens a file:
+    a new library API (h1) is wired here."""
+    scr, _key = screener()
+    result = scr.screen_file(data, filename=filename)
+    why = unread_images(result, result.kind)
+    if why:
+        result.findings.append(Finding(
+            "notice", "ocr.unread", "medium", 0, 0, filename[:200], f"{UNREAD}：{why}"[:500],
+            "请人工查看图片中的文字（含扫描页），确认无涉密、个人信息和错误表述。"))
+    return result

@@ -119,3 +119,79 @@ def test_the_decision_form_says_why(rw, client):
     assert 'id="secrecy-notice"' in page and "按制度不能通过" in page
     clean = submit(rw)
     assert 'id="secrecy-notice"' not in client.get(f"/review/{clean.pk}/").content.decode()
+
+
+# ---- image attachments: OCR, or a visible notice ------------------------------------------------
+
+def _no_ocr(monkeypatch):
+    """The deployment without the optional OCR engine."""
+    from netduty.screening.extract import ocr
+
+    monkeypatch.setattr(ocr, "ocr_available", lambda: False)
+
+
+def _scanned_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def test_without_ocr_an_image_or_scanned_pdf_says_it_was_not_read(rw, monkeypatch, client):
+    from netduty.review.services.content import Upload
+
+    from .factories import docx, png
+
+    _no_ocr(monkeypatch)
+    sub = submit(rw, uploads=[Upload("海报.png", png()), Upload("扫描件.pdf", _scanned_pdf()),
+                              Upload("通知.docx", docx("文学院读书分享会通知"))])
+    notices = {f.attachment.name: f for f in sub.current_revision.findings.filter(category="notice")}
+    assert set(notices) == {"海报.png", "扫描件.pdf"}
+    assert notices["海报.png"].message.startswith("未识别图片文字") and notices["海报.png"].severity == "medium"
+    assert "第1页" in notices["扫描件.pdf"].message
+    client.force_login(rw.checker)
+    page = client.get(f"/review/{sub.pk}/").content.decode()
+    assert page.count("未识别图片文字") >= 2
+
+
+def _render(lines: list[str]) -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(_cjk_font(), 40)
+    img = Image.new("RGB", (900, 120 + 70 * len(lines)), "white")
+    draw = ImageDraw.Draw(img)
+    for i, line in enumerate(lines):
+        draw.text((40, 50 + 70 * i), line, fill="black", font=font)
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _cjk_font() -> str:
+    import glob
+
+    for pattern in ("/usr/share/fonts/**/NotoSansCJK*.tt[cf]", "/usr/share/fonts/**/*CJK*.tt[cf]",
+                    "/usr/share/fonts/**/wqy*.tt[cf]", "/usr/share/fonts/**/*.ttc"):
+        found = sorted(glob.glob(pattern, recursive=True))
+        if found:
+            return found[0]
+    pytest.skip("no CJK font installed")
+
+
+def test_with_ocr_an_image_attachment_is_screened(rw):
+    from netduty.review.services.content import Upload
+    from netduty.review.services.screening import ocr_available
+
+    if not ocr_available():
+        pytest.skip("the optional OCR engine (pip install .[ocr]) is not installed")
+    image = _render(["机密★1年", "联系电话 13812345678"])
+    sub = submit(rw, uploads=[Upload("通知.png", image)])
+    rows = {f.category for f in sub.current_revision.findings.all()}
+    assert "secrecy" in rows and "pii" in rows and "notice" not in rows
