@@ -178,3 +178,19 @@ def screen_attachment(data: bytes, filename: str) -> FileResult:
             "notice", "ocr.unread", "medium", 0, 0, filename[:200], f"{UNREAD}：{why}"[:500],
             "请人工查看图片中的文字（含扫描页），确认无涉密、个人信息和错误表述。"))
     return result
+
+
+def read_text(data: bytes, filename: str) -> tuple[str, str]:
+    """(text, why not) of a screenshot or a saved PDF, through the screening library's extractors
+    (OCR when the engine is installed). `why not` starts with 未识别图片文字 when the image text
+    was not read. Used by the live check's uploaded evidence."""
+    from netduty.screening.extract import extract
+
+    limits = Limits(max_file_bytes=int(getattr(settings, "NETDUTY_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)))
+    got = extract(data, filename, limits)
+    if got.error:
+        return "", f"{UNREAD}：{got.error}" if got.kind == "image" else got.error
+    notes = [n for n in got.notes if _IMAGE_NOTE.search(n)]
+    if not got.text.strip():
+        return "", f"{UNREAD}：{'；'.join(notes) or '图片中没有识别出文字'}"
+    return got.text, ""
