@@ -161,9 +161,18 @@ def check(request, pk: int):
 
 
 @login_required
+def evidence(request, pk: int):
+    item = permissions.get_for_user_or_404(LiveCheck.objects.exclude(evidence=""), request.user,
+                                           unit_field="publication__submission__unit", pk=pk)
+    return FileResponse(item.evidence.open("rb"), as_attachment=True, filename=item.evidence_name or "evidence")
+
+
+@login_required
 def live(request):
     pubs = selectors.publications(request.user).order_by("-published_at")[:100]
+    unchecked = selectors.unchecked_publications(request.user)
     return render(request, "review/live.html", {"publications": pubs, "sweeps": selectors.latest_sweeps(request.user),
+                                                "unchecked": unchecked[:100], "unchecked_count": unchecked.count(),
                                                 "stale_after_days": selectors.stale_after_days(),
                                                 **base(request)})
 
