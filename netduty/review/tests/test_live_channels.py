@@ -11,7 +11,7 @@ from netduty.review.models import LiveCheck
 from netduty.review.services.content import Upload
 
 from .conftest import article_page
-from .factories import BODY, PREFIX, approve_all, make_channel, submit
+from .factories import BODY, approve_all, make_channel, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -168,4 +168,4 @@ def test_websites_still_need_a_url_under_the_prefix(lw):
         services.publication_create(actor=lw.editor, submission=sub, url="")
     with pytest.raises(ValidationError, match="前缀"):
         services.publication_create(actor=lw.editor, submission=sub, url="http://127.0.0.1:1/other/a.html")
-    assert services.publication_create(actor=lw.editor, submission=sub, url=f"{PREFIX}x.html").url
+    assert services.publication_create(actor=lw.editor, submission=sub, url=f"{lw.channel.url_prefix}x.html").url
