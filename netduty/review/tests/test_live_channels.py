@@ -160,6 +160,9 @@ def test_the_page_takes_an_upload_and_serves_the_evidence(lw, site, client):
     got = client.get(f"/review/checks/{check.pk}/evidence/")
     assert got.status_code == 200 and b"".join(got.streaming_content) == saved
     assert "存档.html" in client.get(f"/review/checks/{check.pk}/").content.decode()
+    api = client.get(f"/api/v1/review/live-checks/{check.pk}/")
+    assert api.status_code == 200, api.content
+    assert (api.json()["method"], api.json()["evidence_name"]) == ("capture", "存档.html")
 
 
 def test_websites_still_need_a_url_under_the_prefix(lw):
