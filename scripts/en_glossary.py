@@ -523,3 +523,63 @@ EN.update({
         "This annual review already has a result (%(result)s) and cannot be concluded again.",
     "超过%(days)s天未更新": "Not updated for more than %(days)s days",
 })
+# Screening in the platform (h6): live check per channel type, 涉密 policy, evidence uploads
+EN.update({
+    "上线核查方式": "Live check method",
+    "按平台（网站抓取网页、公众号核对文章链接、其他上传截图）":
+        "By platform (websites: fetch the page; WeChat: check the article link; others: upload a screenshot)",
+    "公众号 __biz（文章链接中 __biz= 后的一串字符）": "WeChat __biz (the characters after __biz= in an article link)",
+    "抓取网页（网址前缀内）": "Fetch the page (within the URL prefix)",
+    "公众号文章链接（核对账号与正文）": "WeChat article link (check the account and the text)",
+    "上传截图或网页存档比对": "Upload a screenshot or saved page to compare",
+    "不核查": "No check",
+    "留空按平台：网站栏目抓取网页，微信公众号核对文章链接，其他平台上传截图或网页存档":
+        "Empty: by platform — websites are fetched, WeChat article links checked, other platforms proved by an "
+        "uploaded screenshot or saved page",
+    "公众号 __biz": "WeChat __biz",
+    "__biz 是公众号文章链接中“__biz=”后的一串字母和数字，如 MzA5NzQxMjM0NQ==":
+        "The __biz is the letters and digits after “__biz=” in an article link, e.g. MzA5NzQxMjM0NQ==",
+    "（按平台）": " (by platform)",
+    "非本账号发布": "Published by another account",
+    "核查方式": "Check method",
+    "截图或网页存档": "Screenshot or saved page",
+    "存档文件名": "Saved file name",
+    "文件“%(name)s”是空文件。": "The file “%(name)s” is empty.",
+    "文件“%(name)s”过大（上限 %(limit).1f MB）。": "The file “%(name)s” is too large (limit %(limit).1f MB).",
+    "只接受截图（png、jpg）、网页存档（html）或 PDF，“%(name)s”不是。":
+        "Only screenshots (png, jpg), saved pages (html) or PDF are accepted; “%(name)s” is none of these.",
+    "文件“%(name)s”的内容与扩展名不符。": "The content of “%(name)s” does not match its extension.",
+    "发布网址须以 http:// 或 https:// 开头。": "The publication URL must start with http:// or https://.",
+    "公众号文章链接须为 %(prefix)s… 的文章地址（在文章页点“复制链接”），而不是其他网址。":
+        "A WeChat article link must be an article address %(prefix)s… (use “Copy link” on the article), not "
+        "another URL.",
+    "本阵地的核查方式是“%(kind)s”，请上传发布后的截图或网页存档。":
+        "This channel is checked by “%(kind)s”: upload a screenshot or saved page of the published item.",
+    "本稿有涉密标志（%(texts)s）：按制度须经宣传部审核，写明理由不能代替。":
+        "This item has a secrecy marking (%(texts)s): the policy requires the Publicity Department's review; a "
+        "written reason cannot replace it.",
+    "本稿有涉密标志（%(texts)s）：按制度不能通过，只能退回修改（删除涉密内容）或不予发布。":
+        "This item has a secrecy marking (%(texts)s): the policy does not allow approving it; return it for "
+        "revision (remove the classified content) or reject it.",
+    "本稿有涉密标志（%(texts)s），按制度不能通过，写明理由也不行：请退回修改（删除涉密内容后重新审核）或不予发布。":
+        "This item has a secrecy marking (%(texts)s); the policy does not allow approving it, not even with a "
+        "reason: return it for revision (remove the classified content and review again) or reject it.",
+    "本稿有涉密标志（%(texts)s），按制度须经宣传部审核，本审核链没有宣传部阶段，不能通过：请退回修改，修改后的版本会加上宣传部审核。":
+        "This item has a secrecy marking (%(texts)s); the policy requires the Publicity Department's review and "
+        "this chain has no such stage, so it cannot be approved: return it for revision — the revised version "
+        "gets a Publicity Department stage.",
+    "核查方式：": "Check method: ",
+    "上传发布后的截图或网页存档（png、jpg、html、pdf），与通过终审的版本比对":
+        "Upload a screenshot or saved page of the published item (png, jpg, html, pdf) to compare with the "
+        "approved version",
+    "上传并核查": "Upload and check",
+    "未经核查的发布：%(n)s 篇": ("Publications not checked: %(n)s", "Publications not checked: %(n)s"),
+    "没有任何一次核查看到过发布后的内容（从未核查，或每次都“无法核查”）。网站栏目和公众号可“立即核查”；其他平台请在稿件页上传截图或网页存档。":
+        "No check has seen the published item (never checked, or every check “could not check”). Websites and "
+        "WeChat articles can be checked now; for other platforms upload a screenshot or saved page on the item's "
+        "page.",
+    "情况": "Status",
+    "未登记网址": "No URL registered",
+    "请先登记发布，并选择发布后的截图或网页存档。": "Register the publication first and choose a screenshot or saved page.",
+    "已核查上传的文件：%(result)s。": "The uploaded file was checked: %(result)s.",
+})

@@ -39,11 +39,12 @@ class ChannelSerializer(serializers.ModelSerializer):
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     stages = StageSerializer(many=True, read_only=True)
     responsibles = ResponsibleSerializer(many=True, read_only=True)
+    check_kind = serializers.CharField(read_only=True, help_text="上线核查方式（live_check 留空时按平台）")
 
     class Meta:
         model = Channel
         fields = ["id", "unit", "unit_name", "platform", "name", "account_id", "url", "url_prefix", "feed_url",
-                  "tier", "status", "verified_entity", "followers", "opened_on", "registered_on", "closed_on",
+                  "live_check", "check_kind", "wechat_biz", "tier", "status", "verified_entity", "followers", "opened_on", "registered_on", "closed_on",
                   "stages", "responsibles"]
 
 

@@ -16,7 +16,7 @@ from netduty.org.models import Appointment, Unit
 from netduty.policy import selectors as policy
 
 from . import people
-from .models import AnnualResult, Channel, Duty, FailGround, Platform, Tier
+from .models import AnnualResult, Channel, Duty, FailGround, LiveCheckKind, Platform, Tier
 from .services.requests import EDITABLE
 
 
@@ -52,6 +52,10 @@ class ChannelFieldsForm(forms.Form):
                                 assume_scheme="https")
     feed_url = forms.URLField(label=_("RSS / 站点地图"), max_length=500, required=False, assume_scheme="https")
     tier = forms.ChoiceField(label=_("层级"), choices=Tier.choices, initial=Tier.UNIT)
+    live_check = forms.ChoiceField(label=_("上线核查方式"), required=False,
+                                   choices=[("", _("按平台（网站抓取网页、公众号核对文章链接、其他上传截图）"))]
+                                   + LiveCheckKind.choices)
+    wechat_biz = forms.CharField(label=_("公众号 __biz（文章链接中 __biz= 后的一串字符）"), max_length=64, required=False)
     verified_entity = forms.CharField(label=_("认证主体"), max_length=200, required=False)
     followers = forms.IntegerField(label=_("关注数"), min_value=0, required=False)
     leaders = AppointmentChoices(queryset=Appointment.objects.none(), label=_("分管领导"), required=False)
@@ -76,8 +80,8 @@ class RegistrationForm(ChannelFieldsForm):
     opened_on = forms.DateField(label=_("开通日期"), widget=DateInput)
     reason = forms.CharField(label=_("说明（用途、受众等）"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
-    field_order = ["unit", "platform", "name", "account_id", "url", "url_prefix", "feed_url", "tier",
-                   "verified_entity", "followers", "opened_on", "leaders", "departments", "admins", "reason"]
+    field_order = ["unit", "platform", "name", "account_id", "wechat_biz", "url", "url_prefix", "feed_url",
+                   "live_check", "tier", "verified_entity", "followers", "opened_on", "leaders", "departments", "admins", "reason"]
 
     def __init__(self, *args: Any, units: QuerySet[Unit], unit: Unit, day: dt.date, **kwargs: Any):
         super().__init__(*args, **kwargs)

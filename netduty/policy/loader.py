@@ -24,6 +24,8 @@ CADENCES = ("long_term", "half_year", "quarter", "year", "on_event")
 ITEM_KINDS = ("guiding", "key_task", "situation", "method", "team_type", "requirement", "review_check", "principle")
 ACTION_RE = re.compile(r"^[a-z_]+(\.[a-z_]+)*$")
 SCREENING_KEYS = ("terms", "allow", "expressions", "names", "people", "allowed_domains")
+INSTITUTION_KEYS = ("name", "short_names", "wrong_forms", "source_ref")  # data.institution
+SECRECY_MODES = ("block", "escalate")  # data.review.secrecy_finding
 
 
 @dataclass(frozen=True)

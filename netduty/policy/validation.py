@@ -11,10 +11,12 @@ from .loader import (
     CHAINS,
     CODE_RE,
     FORMAT_VERSION,
+    INSTITUTION_KEYS,
     ITEM_KINDS,
     PACK_CODE_RE,
     REACHES,
     SCREENING_KEYS,
+    SECRECY_MODES,
     LineDict,
     LineList,
     PackIssue,
@@ -339,4 +341,32 @@ class Validator:
                     self.err(self.line(screening, key), f"data.screening 中有未知的键“{key}”（可用：{'、'.join(SCREENING_KEYS)}）")
                 elif not isinstance(screening[key], list):
                     self.err(self.line(screening, key), f"data.screening.{key} 必须是列表")
+        self.screening_policy(data)
         return plain(data)
+
+    def screening_policy(self, data: LineDict) -> None:
+        """`data.institution` (the institution's own names) and `data.review.secrecy_finding`."""
+        inst = data.get("institution")
+        if inst is not None and self.mapping(inst, self.line(data, "institution"), "data.institution"):
+            self.keys(inst, INSTITUTION_KEYS, ("name",), "data.institution")
+            name = self.text(inst, "name", "data.institution")
+            if name and len(name) < 3:
+                self.err(self.line(inst, "name"), f"data.institution.name“{name}”太短：请写学校全称")
+            self.str_list(inst, "short_names", "data.institution")
+            forms = inst.get("wrong_forms")
+            if forms is not None and self.seq(forms, self.line(inst, "wrong_forms"), "data.institution.wrong_forms"):
+                for i, entry in enumerate(forms):
+                    line = forms.item_lines[i] if isinstance(forms, LineList) else self.line(inst, "wrong_forms")
+                    ok = (isinstance(entry, str) and entry.strip()) or (
+                        isinstance(entry, dict) and isinstance(entry.get("wrong"), str) and entry["wrong"].strip()
+                        and set(entry) <= {"wrong", "right"} and isinstance(entry.get("right", ""), str))
+                    if not ok:
+                        self.err(line, f"data.institution.wrong_forms 第 {i + 1} 项必须是错误写法（文字），"
+                                       "或 {wrong: 错误写法, right: 正确写法}")
+        review = data.get("review")
+        if isinstance(review, dict) and "secrecy_finding" in review:
+            mode = review["secrecy_finding"]
+            if mode not in SECRECY_MODES:
+                self.err(self.line(review, "secrecy_finding"),
+                         f"data.review.secrecy_finding 必须是 {'/'.join(SECRECY_MODES)}"
+                         f"（block：不能通过；escalate：须经宣传部审核），而不是“{mode}”")

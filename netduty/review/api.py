@@ -98,7 +98,7 @@ class ReviewLiveCheckSerializer(serializers.ModelSerializer):
     class Meta:
         model = LiveCheck
         fields = ["id", "publication", "url", "result", "http_status", "similarity", "message", "page_text_hash",
-                  "page_text", "created_at"]
+                  "page_text", "method", "evidence_name", "created_at"]
 
 
 class ReviewSweepSerializer(serializers.ModelSerializer):

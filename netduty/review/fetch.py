@@ -242,6 +242,54 @@ def _strip_meta(text: str, title: str) -> str:
     return "\n".join(lines)
 
 
+# ---- WeChat official-account articles ------------------------------------------------------------
+
+WECHAT_PREFIX = "https://mp.weixin.qq.com/s"
+_BIZ_VAR = re.compile(r"""var\s+biz\s*=\s*["']([^"']*)["']\s*(?:\|\|\s*["']([^"']*)["'])?""")
+_BIZ_PARAM = re.compile(r"__biz=([A-Za-z0-9+/_%=-]{4,80})")
+_USER_NAME = re.compile(r"""var\s+user_name\s*=\s*["'](gh_[A-Za-z0-9_]+)["']""")
+_NICKNAME_VAR = re.compile(r"""var\s+nickname\s*=\s*(?:htmlDecode\()?\s*["']([^"']+)["']""")
+
+
+def wechat_prefix() -> str:
+    """The only place WeChat articles are fetched from (settings.NETDUTY_FETCH_WECHAT_PREFIX; tests
+    point it at a local server)."""
+    return str(getattr(settings, "NETDUTY_FETCH_WECHAT_PREFIX", WECHAT_PREFIX))
+
+
+@dataclass
+class WechatAccount:
+    biz: str = ""
+    user_name: str = ""  # 原始ID, gh_…
+    nickname: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.biz or self.user_name or self.nickname)
+
+
+def wechat_account(html: str, url: str = "") -> WechatAccount:
+    """Which official account an article page (or a saved copy of one) belongs to: its `__biz`
+    (the page's `var biz`, else a `__biz=` in the page or its URL), 原始ID (`var user_name`) and
+    name (`var nickname`, or the profile name element)."""
+    acc = WechatAccount()
+    m = _BIZ_VAR.search(html)
+    if m:
+        acc.biz = m.group(1) or (m.group(2) or "")
+    if not acc.biz:
+        m = _BIZ_PARAM.search(html) or _BIZ_PARAM.search(url)
+        acc.biz = urllib.parse.unquote(m.group(1)) if m else ""
+    m = _USER_NAME.search(html)
+    acc.user_name = m.group(1) if m else ""
+    m = _NICKNAME_VAR.search(html)
+    if m:
+        acc.nickname = m.group(1).strip()
+    else:
+        doc = parse_html(html)
+        found = doc.xpath('//*[@id="js_name"]|//*[contains(concat(" ", @class, " "), " profile_nickname ")]')
+        acc.nickname = " ".join(found[0].text_content().split()) if found else ""
+    return acc
+
+
 # ---- feeds and sitemaps -------------------------------------------------------------------------
 
 @dataclass

@@ -214,3 +214,13 @@ def _age(delta: dt.timedelta) -> str:
 
 
 age_label = _age
+
+
+def unchecked_publications(user: Any) -> QuerySet[Publication]:
+    """Published items in scope that no live check has verified: never checked, or only checks
+    that could not look at the item (无法核查) — whatever the channel's check kind. The list and
+    the count on /review/live/ use this one query."""
+    from .models.live import VERIFIED
+
+    verified = LiveCheck.objects.filter(publication_id=OuterRef("pk"), result__in=VERIFIED)
+    return publications(user).filter(~Exists(verified)).order_by("-published_at")

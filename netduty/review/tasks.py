@@ -86,7 +86,8 @@ def sweep(slot: str) -> dict | None:
         ids = list(Channel.objects.filter(status="active").exclude(feed_url="").exclude(url_prefix="")
                    .values_list("pk", flat=True))
         since = timezone.now() - dt.timedelta(days=recheck_days())
-        pubs = list(Publication.objects.filter(published_at__gte=since).exclude(url="").values_list("pk", flat=True))
+        pubs = [p.pk for p in Publication.objects.filter(published_at__gte=since).exclude(url="")
+                .select_related("submission__channel") if p.submission.channel.check_kind in ("page", "wechat")]
         result = {"channels": len(ids), "rechecks": len(pubs)}
         claim.result = result
         claim.save(update_fields=["result"])

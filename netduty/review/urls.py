@@ -13,7 +13,9 @@ urlpatterns = [
     path("<int:pk>/publish/", views.publish, name="publish"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/livecheck/", views.livecheck, name="livecheck"),
+    path("<int:pk>/capture/", views.capture, name="capture"),
     path("<int:pk>/diff/", views.diff, name="diff"),
     path("attachments/<int:pk>/", views.attachment, name="attachment"),
     path("checks/<int:pk>/", views.check, name="check"),
+    path("checks/<int:pk>/evidence/", views.evidence, name="evidence"),
 ]

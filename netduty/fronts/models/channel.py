@@ -1,5 +1,6 @@
 """阵地台账: every outlet the institution publishes through, and its review stages."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,21 @@ class Platform(models.TextChoices):
     BILIBILI = "bilibili", _("哔哩哔哩")
     ESCREEN = "escreen", _("电子屏")
     OTHER = "other", _("其他")
+
+
+class LiveCheckKind(models.TextChoices):
+    """How a publication on the channel is proved to be the approved item (review live check)."""
+
+    PAGE = "page", _("抓取网页（网址前缀内）")
+    WECHAT = "wechat", _("公众号文章链接（核对账号与正文）")
+    CAPTURE = "capture", _("上传截图或网页存档比对")
+    NONE = "none", _("不核查")
+
+
+# Without an explicit choice: websites are fetched, WeChat articles checked by link, and every
+# platform that cannot be fetched from the campus network is proved by a screenshot or saved page.
+DEFAULT_LIVE_CHECK = {"website": LiveCheckKind.PAGE, "wechat": LiveCheckKind.WECHAT}
+BIZ_RE = r"^[A-Za-z0-9+/_-]{4,62}={0,2}$"
 
 
 class Tier(models.TextChoices):
@@ -37,6 +53,10 @@ class Channel(models.Model):
     url_prefix = models.URLField(_("网址前缀"), max_length=500, blank=True,
                                  help_text=_("核查抓取只允许访问此前缀下的网址"))
     feed_url = models.URLField(_("RSS / 站点地图"), max_length=500, blank=True)
+    live_check = models.CharField(_("上线核查方式"), max_length=16, choices=LiveCheckKind.choices, blank=True,
+                                  help_text=_("留空按平台：网站栏目抓取网页，微信公众号核对文章链接，其他平台上传截图或网页存档"))
+    wechat_biz = models.CharField(_("公众号 __biz"), max_length=64, blank=True, validators=[RegexValidator(
+        BIZ_RE, _("__biz 是公众号文章链接中“__biz=”后的一串字母和数字，如 MzA5NzQxMjM0NQ=="))])
     tier = models.CharField(_("层级"), max_length=1, choices=Tier.choices, default=Tier.UNIT)
     status = models.CharField(_("状态"), max_length=16, choices=ChannelStatus.choices, default=ChannelStatus.PENDING)
     verified_entity = models.CharField(_("认证主体"), max_length=200, blank=True)
@@ -58,6 +78,15 @@ class Channel(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def check_kind(self) -> str:
+        """The live check that applies: the registry's choice, else the platform's default."""
+        return self.live_check or DEFAULT_LIVE_CHECK.get(self.platform, LiveCheckKind.CAPTURE)
+
+    @property
+    def check_kind_label(self) -> str:
+        return str(LiveCheckKind(self.check_kind).label)
 
 
 class ChannelStage(models.Model):

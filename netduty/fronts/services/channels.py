@@ -21,7 +21,7 @@ from ..models import Channel, ChannelResponsible, ChannelStage, ChannelStatus
 
 MANAGE = "fronts.manage"
 CHANNEL_FIELDS = ["unit", "platform", "name", "account_id", "url", "url_prefix", "feed_url", "tier",
-                  "status", "verified_entity", "opened_on"]
+                  "status", "verified_entity", "opened_on", "live_check", "wechat_biz"]
 STAGE_FIELDS = ["order", "code", "name", "roles"]
 FALLBACK_STAGES = [
     {"code": "first", "name": "初审", "roles": ["info_officer"]},
@@ -132,7 +132,7 @@ def channel_create(*, actor: Any, unit: Unit, platform: str, name: str, status: 
                    tier: str = "2", account_id: str = "", url: str = "", url_prefix: str = "", feed_url: str = "",
                    verified_entity: str = "", opened_on: dt.date | None = None, followers: int | None = None,
                    registered_on: dt.date | None = None, responsibles: dict[str, list[int]] | None = None,
-                   stages: list[dict[str, Any]] | None = None) -> Channel:
+                   stages: list[dict[str, Any]] | None = None, live_check: str = "", wechat_biz: str = "") -> Channel:
     """Enter a channel straight into the registry (宣传部 taking over the existing 台账, the demo
     loader, tests). Units register new channels through `registration_submit` instead.
     `responsibles` ({duty: [appointment ids]}) must be current appointments of the unit."""
@@ -143,7 +143,8 @@ def channel_create(*, actor: Any, unit: Unit, platform: str, name: str, status: 
               if responsibles else {})
     channel = Channel(unit=unit, platform=platform, name=name, status=status, tier=tier, account_id=account_id,
                       url=url, url_prefix=url_prefix, feed_url=feed_url, verified_entity=verified_entity,
-                      opened_on=opened_on, followers=followers, registered_on=registered_on)
+                      opened_on=opened_on, followers=followers, registered_on=registered_on,
+                      live_check=live_check, wechat_biz=wechat_biz)
     channel.full_clean()
     channel.save()
     ChannelResponsible.objects.bulk_create([ChannelResponsible(channel=channel, duty=duty, appointment_id=i)

@@ -29,7 +29,8 @@ from ..models import (
 )
 from .channels import CHANNEL_FIELDS, MANAGE, _stage_rows, create_default_stages
 
-EDITABLE = ["name", "account_id", "url", "url_prefix", "feed_url", "tier", "verified_entity", "followers"]
+EDITABLE = ["name", "account_id", "url", "url_prefix", "feed_url", "tier", "verified_entity", "followers",
+            "live_check", "wechat_biz"]
 REQUEST_FIELDS = ["channel", "kind", "state", "payload", "before", "reason", "event_on", "due_on", "submitted_by"]
 
 
@@ -110,14 +111,15 @@ def registration_submit(*, actor: Any, unit: Unit, platform: str, name: str, ope
                         responsibles: dict[str, list[int]], tier: str = "2", account_id: str = "", url: str = "",
                         url_prefix: str = "", feed_url: str = "", verified_entity: str = "",
                         followers: int | None = None, reason: str = "",
-                        channel: Channel | None = None) -> ChannelRequest:
+                        channel: Channel | None = None, live_check: str = "", wechat_biz: str = "") -> ChannelRequest:
     """备案 a new channel (or re-apply for a rejected one, `channel=`): the channel is entered as
     pending with the pack's default review stages; it becomes active when the 宣传部 approves."""
     _require_manage(actor, unit)
     chosen = people.clean_responsibles(unit, responsibles, timezone.localdate())
     fields = {"platform": platform, "name": name.strip(), "tier": tier, "account_id": account_id.strip(),
               "url": url.strip(), "url_prefix": url_prefix.strip(), "feed_url": feed_url.strip(),
-              "verified_entity": verified_entity.strip(), "followers": followers, "opened_on": opened_on}
+              "verified_entity": verified_entity.strip(), "followers": followers, "opened_on": opened_on,
+              "live_check": live_check, "wechat_biz": wechat_biz.strip()}
     if channel is not None:
         channel = Channel.objects.select_for_update().get(pk=channel.pk)
         if channel.status != ChannelStatus.REJECTED or channel.unit_id != unit.pk:

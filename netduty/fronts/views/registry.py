@@ -123,7 +123,8 @@ def _registration(request, channel: Channel | None = None):
     initial = {}
     if channel is not None:
         initial = {k: getattr(channel, k) for k in ["name", "account_id", "url", "url_prefix", "feed_url", "tier",
-                                                    "verified_entity", "followers", "platform", "opened_on"]}
+                                                    "verified_entity", "followers", "platform", "opened_on",
+                                                    "live_check", "wechat_biz"]}
     form = RegistrationForm(request.POST or None, units=units, unit=unit, day=day, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -10,7 +10,12 @@ class LiveResult(models.TextChoices):
     IDENTICAL = "identical", _("一致")
     CHANGED = "changed", _("已改动")
     GONE = "gone", _("已删除")
+    ACCOUNT = "account", _("非本账号发布")
     ERROR = "error", _("无法核查")
+
+
+# A check with one of these results looked at the published item itself (an error did not).
+VERIFIED = (LiveResult.IDENTICAL, LiveResult.CHANGED, LiveResult.GONE, LiveResult.ACCOUNT)
 
 
 class LiveCheck(models.Model):
@@ -22,6 +27,10 @@ class LiveCheck(models.Model):
     page_text = models.TextField(_("页面正文"), blank=True)
     page_text_hash = models.CharField(max_length=64, blank=True)
     message = models.CharField(_("说明"), max_length=500, blank=True)
+    # page / wechat / capture (fronts.LiveCheckKind); a capture keeps the uploaded screenshot or saved page
+    method = models.CharField(_("核查方式"), max_length=16, blank=True)
+    evidence = models.FileField(_("截图或网页存档"), max_length=300, blank=True)
+    evidence_name = models.CharField(_("存档文件名"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("核查时间"), auto_now_add=True)
 
     class Meta:

@@ -20,7 +20,7 @@ from netduty.screening.extract import kind_of
 
 from .. import text as t
 from ..models import Attachment, SourceKind
-from .screening import screener
+from .screening import screen_attachment, screener
 
 ALLOWED_KINDS = {"docx", "pdf", "xlsx", "image"}
 EXT = {".docx": "docx", ".pdf": "pdf", ".xlsx": "xlsx", ".png": "image", ".jpg": "image", ".jpeg": "image",
@@ -110,8 +110,7 @@ def prepare_attachment(upload: Upload) -> PreparedAttachment:
     sha = hashlib.sha256(upload.data).hexdigest()
     name = PurePath(upload.name).name[:255]
     path = store(upload.data, sha, name)
-    scr, _key = screener()
-    result = scr.screen_file(upload.data, filename=name)
+    result = screen_attachment(upload.data, name)
     found = [f.to_dict() | {"context": t.context(result.text, f.start, f.end)} for f in result.findings]
     return PreparedAttachment(name=name, kind=kind, size=len(upload.data), sha256=sha, path=path,
                               text_chars=result.chars, error=result.error or "", notes=list(result.notes),

@@ -23,6 +23,7 @@ from netduty.policy import selectors as policy
 
 from .. import fetch, selectors
 from ..models import Decision, Outcome, Publication, State, Submission
+from . import secrecy as secrecy_policy
 from .submissions import PUBLISH, Conflict, _person, enter_stage, state_snapshot
 
 MIN_REASON = 5
@@ -116,6 +117,8 @@ def stage_decide(*, actor: Any, submission: Submission, outcome: str, answers: d
             verdict = selectors.eligibility(actor, sub)
             if not verdict.ok:
                 raise PermissionDenied(verdict.reason)
+            if outcome == Outcome.APPROVE:
+                secrecy_policy.check_approval(rev, sub.stage)
             if outcome == Outcome.APPROVE and rev.high_count and len(high_reason) < MIN_REASON:
                 raise ValidationError({"high_reason": _("本稿有 %(n)s 个高风险问题，通过须写明理由（至少 %(min)s 字）。") % {
                     "n": rev.high_count, "min": MIN_REASON}})
@@ -183,11 +186,11 @@ def publication_create(*, actor: Any, submission: Submission, url: str = "", pub
     """Only the revision that passed the last stage can be marked published."""
     person = _person(actor)
     url = (url or "").strip()
-    if url and not url_allowed(submission.channel, url):
-        raise ValidationError({"url": _("发布网址须以本阵地登记的网址前缀开头：%(prefix)s") % {
-            "prefix": submission.channel.url_prefix}})
-    if not url and submission.channel.platform == "website":
-        raise ValidationError({"url": _("网站栏目发布须登记网址，以便上线核查。")})
+    from .live import AUTOMATIC, publication_url_error
+
+    problem = publication_url_error(submission.channel, url)
+    if problem:
+        raise ValidationError({"url": problem})
     from .notify import after_publication
 
     with transaction.atomic():
@@ -216,6 +219,6 @@ def publication_create(*, actor: Any, submission: Submission, url: str = "", pub
                             "chain": [{"stage": d.stage_name, "reviewer": d.reviewer.name, "hash": d.content_hash}
                                       for d in sub.decisions.filter(revision=rev).select_related("reviewer")
                                       .order_by("stage")]})
-        if pub.url:
+        if pub.url and sub.channel.check_kind in AUTOMATIC:  # fetched; screenshots are uploaded by hand
             transaction.on_commit(lambda: after_publication(pub.pk))
     return pub

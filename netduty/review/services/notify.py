@@ -130,7 +130,7 @@ def deliver_decision(decision_id: int) -> int:
 def deliver_live(check_id: int) -> int:
     check = LiveCheck.objects.select_related("publication__submission__author", "publication__submission__unit").filter(
         pk=check_id).first()
-    if check is None or check.result not in {"changed", "gone"}:
+    if check is None or check.result not in {"changed", "gone", "account"}:
         return 0
     sub = check.publication.submission
     title = f"上线核查{check.get_result_display()}：{sub.title}"

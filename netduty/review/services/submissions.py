@@ -19,6 +19,7 @@ from netduty.policy import selectors as policy
 
 from ..models import Attachment, Finding, Part, Revision, State, Submission
 from ..selectors import person_of
+from . import secrecy as secrecy_policy
 from .content import Prepared, Upload, prepare
 
 SUBMIT = "review.submit"
@@ -59,9 +60,10 @@ def office_stage_for_high() -> bool:
     return bool(value)
 
 
-def channel_stages(channel, *, high: bool = False) -> list[dict[str, Any]]:
+def channel_stages(channel, *, high: bool = False, secrecy: bool = False) -> list[dict[str, Any]]:
     """The channel's stages (fronts), else the pack's default `review.stages`; plus a 宣传部
-    stage for an item flagged high when the policy asks for it and the chain has none."""
+    stage for an item flagged high when the policy asks for it and the chain has none, or for an
+    item with a secrecy finding when `review.secrecy_finding` is escalate (services/secrecy.py)."""
     rows: list[dict[str, Any]] = [{"order": s.order, "code": s.code, "name": s.name, "roles": list(s.roles)}
                                   for s in fronts.stages(channel)]
     if not rows:
@@ -72,6 +74,8 @@ def channel_stages(channel, *, high: bool = False) -> list[dict[str, Any]]:
         raise ValidationError(_("该阵地没有设置审核阶段，请先在阵地台账中设置。"))
     if high and office_stage_for_high() and not any("propaganda_office" in r["roles"] for r in rows):
         rows.append({"order": len(rows) + 1, **OFFICE_STAGE, "roles": list(OFFICE_STAGE["roles"])})
+    if secrecy and secrecy_policy.mode() == secrecy_policy.ESCALATE:
+        rows = secrecy_policy.escalate_stages(rows, OFFICE_STAGE)
     return rows
 
 
@@ -146,7 +150,7 @@ def submission_create(*, actor: Any, channel, title: str, body: str, source_kind
         raise ValidationError({"channel": _("该阵地尚未备案通过或已关停，不能提交稿件。")})
     channel_stages(channel)  # fails early when the channel has no chain
     prepared = prepare(title=title, body=body, source_kind=source_kind, source_name=source_name, uploads=uploads)
-    stages = channel_stages(channel, high=prepared.high_count > 0)
+    stages = channel_stages(channel, high=prepared.high_count > 0, secrecy=bool(secrecy_policy.prepared_texts(prepared)))
     from .notify import after_stage_entered
 
     with transaction.atomic():
@@ -209,8 +213,9 @@ def submission_revise(*, actor: Any, submission: Submission, title: str, body: s
                          before={"intended_at": old_intended}, after={"intended_at": intended_at})
             return current
         number = (sub.revisions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
-        rev = _write_revision(sub, number, prepared, author, channel_stages(sub.channel, high=prepared.high_count > 0),
-                              note)
+        stages = channel_stages(sub.channel, high=prepared.high_count > 0,
+                                secrecy=bool(secrecy_policy.prepared_texts(prepared)))
+        rev = _write_revision(sub, number, prepared, author, stages, note)
         sub.current_revision = rev
         sub.title = rev.title
         sub.intended_at = intended_at

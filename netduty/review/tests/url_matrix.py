@@ -30,6 +30,23 @@ def _check(w):
     return w._rv_check
 
 
+def _evidence(w):
+    if getattr(w, "_rv_evidence", None) is None:
+        import hashlib
+
+        from netduty.review.models import LiveCheck
+        from netduty.review.services.content import store
+
+        check = _check(w)
+        data = b"<html><body><p>saved page</p></body></html>"
+        item = LiveCheck(publication=check.publication, url=check.url, result="error", method="capture",
+                         evidence_name="存档.html")
+        item.evidence.name = store(data, hashlib.sha256(data).hexdigest(), "存档.html")
+        item.save()
+        w._rv_evidence = item
+    return {"pk": w._rv_evidence.pk}
+
+
 def _sweep(w):
     if getattr(w, "_rv_sweep", None) is None:
         from netduty.review.models import ChannelSweep
@@ -63,6 +80,8 @@ MATRIX = {
     "review:publish": ("post", _pk, {}, std(insider=302, outsider=404, office=403)),
     "review:withdraw": ("post", _pk, {}, FORBIDDEN),
     "review:livecheck": ("post", _pk, {}, std(302, 404, 302)),
+    "review:capture": ("post", _pk, {}, std(302, 404, 302)),
+    "review:evidence": ("get", _evidence, None, std()),
     "review:diff": ("get", _pk, None, std()),
     "review:attachment": ("get", _att, None, std()),
     "review:check": ("get", lambda w: {"pk": _check(w).pk}, None, std()),

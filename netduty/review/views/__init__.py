@@ -1,5 +1,5 @@
-from .actions import create, decide, edit, livecheck, publish, withdraw
-from .pages import attachment, check, detail, diff, index, live
+from .actions import capture, create, decide, edit, livecheck, publish, withdraw
+from .pages import attachment, check, detail, diff, evidence, index, live
 
-__all__ = ["attachment", "check", "create", "decide", "detail", "diff", "edit", "index", "live", "livecheck", "publish",
+__all__ = ["attachment", "capture", "check", "create", "decide", "detail", "diff", "edit", "evidence", "index", "live", "livecheck", "publish",
            "withdraw"]

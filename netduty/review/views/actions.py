@@ -163,3 +163,25 @@ def livecheck(request, pk: int):
     else:
         messages.success(request, _("已安排上线核查，结果见下方“上线核查”。"))
     return redirect("review:detail", pk=sub.pk)
+
+
+@login_required
+@require_POST
+def capture(request, pk: int):
+    """Upload a screenshot or saved page of the published item: a live check by evidence.
+    Whoever may request a live check of the item may upload one."""
+    sub = selectors.submission_for(request.user, pk)
+    pub = getattr(sub, "publication", None) if sub.state == State.PUBLISHED else None
+    upload = request.FILES.get("evidence")
+    if pub is None or upload is None:
+        messages.error(request, _("请先登记发布，并选择发布后的截图或网页存档。") if upload is None else
+                       _("稿件尚未登记发布，无法核查。"))
+        return redirect("review:detail", pk=sub.pk)
+    try:
+        check = services.live_check_capture(actor=request.user, publication=pub,
+                                            upload=Upload(upload.name, upload.read()))
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("已核查上传的文件：%(result)s。") % {"result": check.get_result_display()})
+    return redirect("review:detail", pk=sub.pk)

@@ -17,6 +17,7 @@ from .. import selectors, services
 from .. import text as t
 from ..forms import DecisionForm, PublishForm, SubmissionForm
 from ..models import Attachment, LiveCheck, Part, State
+from ..services import secrecy as secrecy_policy
 
 LIST_LIMIT = 100  # the queue and "my open items" on the index page; everything else is paged
 STATE_TAG = {"reviewing": "amber", "returned": "", "rejected": "", "approved": "green", "published": "green",
@@ -101,6 +102,7 @@ def detail(request, pk: int):
     return render(request, "review/detail.html", {
         "sub": sub, "rev": rev, **_revision_view(rev), "stages": stages, "verdict": verdict,
         "decision_form": decision_form, "checklist": checklist,
+        "secrecy_notice": secrecy_policy.notice(rev) if decision_form else "",
         "decisions": selectors.decisions(sub), "revisions": selectors.revisions(sub),
         "can_edit": services.can_edit(request.user, sub),
         "can_publish": sub.state == State.APPROVED and services.can_publish(request.user, sub),
@@ -159,9 +161,18 @@ def check(request, pk: int):
 
 
 @login_required
+def evidence(request, pk: int):
+    item = permissions.get_for_user_or_404(LiveCheck.objects.exclude(evidence=""), request.user,
+                                           unit_field="publication__submission__unit", pk=pk)
+    return FileResponse(item.evidence.open("rb"), as_attachment=True, filename=item.evidence_name or "evidence")
+
+
+@login_required
 def live(request):
     pubs = selectors.publications(request.user).order_by("-published_at")[:100]
+    unchecked = selectors.unchecked_publications(request.user)
     return render(request, "review/live.html", {"publications": pubs, "sweeps": selectors.latest_sweeps(request.user),
+                                                "unchecked": unchecked[:100], "unchecked_count": unchecked.count(),
                                                 "stale_after_days": selectors.stale_after_days(),
                                                 **base(request)})
 
