@@ -4,6 +4,7 @@ from django.urls import include, path
 
 urlpatterns: list = [
     path("", include("netduty.core.urls")),
+    path("", include("netduty.web.urls")),
     path("org/", include("netduty.org.urls")),
     path("review/", include("netduty.review.urls")),
     path("fronts/", include("netduty.fronts.urls")),

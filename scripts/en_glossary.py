@@ -583,3 +583,7 @@ EN.update({
     "请先登记发布，并选择发布后的截图或网页存档。": "Register the publication first and choose a screenshot or saved page.",
     "已核查上传的文件：%(result)s。": "The uploaded file was checked: %(result)s.",
 })
+# h2 platform seams: notification kinds of the registry notices
+EN.update({
+    "阵地备案": "Channel registration",
+})

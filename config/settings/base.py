@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "netduty.duties",
     "netduty.fronts",
     "netduty.review",
+    "netduty.web",  # the UI shell, above every app
 ]
 
 MIDDLEWARE = [
@@ -77,7 +78,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "netduty.core.context_processors.shell",
+                "netduty.web.context_processors.shell",
             ],
         },
     }

@@ -1,28 +1,15 @@
-"""/api/v1/: every app registers its viewsets on one router (`register(router)` in its api.py)."""
-
-from importlib import import_module
+"""/api/v1/: every app registers its viewsets on one router (`register(router)` in its api.py,
+contributed through `netduty.core.registry.api` from the app's AppConfig.ready())."""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-API_MODULES = [
-    "netduty.org.api",
-    "netduty.policy.api",
-    "netduty.duties.api",
-    "netduty.fronts.api",
-    "netduty.review.api",
-]
+from netduty.core import registry
 
 router = DefaultRouter()
-for name in API_MODULES:
-    try:
-        module = import_module(name)
-    except ModuleNotFoundError as exc:  # an app whose API is not written yet
-        if not exc.name or not name.startswith(exc.name):
-            raise
-        continue
-    module.register(router)
+for register in registry.API:  # each app's api.register, added from its AppConfig.ready()
+    register(router)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

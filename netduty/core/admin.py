@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AuditEvent
+from .models import AuditEvent, JobClaim, Notification
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -23,3 +23,14 @@ class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ["id", "created_at", "actor_label", "action", "object_repr"]
     list_filter = ["action"]
     search_fields = ["action", "object_repr", "actor_label"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnlyAdmin):
+    list_display = ["recipient", "kind", "title", "created_at", "emailed_at", "read_at", "superseded_at"]
+    list_filter = ["kind"]
+
+
+@admin.register(JobClaim)
+class JobClaimAdmin(ReadOnlyAdmin):
+    list_display = ["job", "slot", "claimed_at", "worker"]

@@ -7,13 +7,9 @@ from . import views
 from .auth import LockoutAuthenticationForm
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True,
                                                 authentication_form=LockoutAuthenticationForm), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("audit/", views.audit_list, name="audit_list"),
-    path("audit/<int:pk>/", views.audit_detail, name="audit_detail"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", RedirectView.as_view(url=static("netduty/favicon.svg"), permanent=True), name="favicon"),
-    path("section/<slug:section>/", views.section_placeholder, name="section"),
 ]

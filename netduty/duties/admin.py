@@ -9,9 +9,7 @@ from .models import (
     CalendarToken,
     Evidence,
     EvidenceVersion,
-    JobClaim,
     MeetingRecord,
-    Notification,
     Obligation,
     ObligationPeriod,
     PeriodReview,
@@ -62,8 +60,6 @@ class EvidenceAdmin(ReadOnlyAdmin):
 
 _EXTRA: list[tuple[type, list[str]]] = [(PeriodReview, ["period", "decision", "reviewer", "created_at"]),
                       (SubTask, ["title", "obligation", "assignee", "due", "done_at"]),
-                      (Notification, ["recipient", "kind", "title", "created_at", "emailed_at", "read_at"]),
-                      (JobClaim, ["job", "slot", "claimed_at", "worker"]),
                       (CalendarToken, ["person", "created_at"])]
 for model, fields in _EXTRA:
     admin.site.register(model, type(f"{model.__name__}Admin", (ReadOnlyAdmin,), {"list_display": fields}))

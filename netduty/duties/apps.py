@@ -8,9 +8,19 @@ class DutiesConfig(AppConfig):
     verbose_name = _("重点任务")
 
     def ready(self) -> None:
-        from netduty.org import selectors as org_selectors
+        import datetime as dt
 
-        from . import selectors
+        from netduty.core import registry
 
-        if selectors.todo_for not in org_selectors.TODO_PROVIDERS:
-            org_selectors.TODO_PROVIDERS.append(selectors.todo_for)
+        from . import api, counting, selectors, tasks
+
+        registry.nav_section("duties", _("重点任务"), order=20)
+        registry.nav_page("duties", "duties:index", _("本单位任务"), order=1)
+        registry.nav_page("duties", "duties:board", _("总览看板"), order=2)
+        registry.nav_page("duties", "duties:calendar", _("我的日历"), order=3)
+        registry.nav_page("duties", "duties:notifications", _("通知"), order=4)
+        registry.todo(selectors.todo_for)
+        registry.job("duties.generate", tasks.generate_obligations, dt.time(1, 0))
+        registry.job("duties.reminders", tasks.send_reminders, dt.time(8, 0))
+        registry.counter("meeting.", counting.meetings)
+        registry.api(api.register)

@@ -1,10 +1,11 @@
 """Qualifying records for counted tasks (`TaskItem.count_of`), by record kind.
 
 duties counts its own meeting records (`meeting.*`). Another app that keeps a qualifying record
-(e.g. opinion's `opinion.quarterly_report`) registers a counter from its AppConfig.ready():
+(e.g. opinion's `opinion.quarterly_report`) registers a counter from its AppConfig.ready() through
+the platform's registry:
 
-    from netduty.duties import counting
-    counting.register("opinion.", lambda kind, start, end, unit_ids: ...)  # (unit_id, date, created_at)
+    from netduty.core import registry
+    registry.counter("opinion.", lambda kind, start, end, unit_ids: ...)  # (unit_id, date, created_at)
 
 and calls `netduty.duties.services.records_changed(unit=..., kind=..., day=...)` after each write,
 so the periods that count the record are refreshed in the same transaction.
@@ -13,28 +14,15 @@ so the periods that count the record are refreshed in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-Row = tuple[int, dt.date, dt.datetime]  # unit_id, record date, entered at
-Counter = Callable[[str, dt.date, dt.date, list[int] | None], Iterable[Row]]
+from netduty.core import registry
+from netduty.core.registry import Row
 
-COUNTERS: dict[str, Counter] = {}
-
-
-def register(prefix: str, counter: Counter) -> None:
-    COUNTERS[prefix] = counter
+counter_for = registry.counter_for
 
 
-def counter_for(kind: str) -> Counter | None:
-    if not kind:
-        return None
-    for prefix, counter in COUNTERS.items():
-        if kind.startswith(prefix):
-            return counter
-    return None
-
-
-def _meetings(kind: str, start: dt.date, end: dt.date, unit_ids: list[int] | None) -> Iterable[Row]:
+def meetings(kind: str, start: dt.date, end: dt.date, unit_ids: list[int] | None) -> Iterable[Row]:
     from .models import MeetingRecord
 
     qs = MeetingRecord.objects.filter(kind=kind, date__gte=start, date__lte=end, voided_at__isnull=True)
@@ -43,4 +31,3 @@ def _meetings(kind: str, start: dt.date, end: dt.date, unit_ids: list[int] | Non
     return qs.values_list("unit_id", "date", "created_at")
 
 
-register("meeting.", _meetings)

@@ -12,6 +12,8 @@ from django.utils import dateformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from netduty.core import notify as core_notify
+from netduty.core.models import Notification
 from netduty.org import permissions
 from netduty.org.models import Appointment, Person, Unit, valid_on_q
 
@@ -19,7 +21,6 @@ from .models import (
     Evidence,
     EvidenceVersion,
     MeetingRecord,
-    Notification,
     Obligation,
     ObligationPeriod,
     SubTask,
@@ -103,7 +104,7 @@ def notifications(user: Any) -> QuerySet[Notification]:
     person = getattr(user, "person", None)
     if person is None:
         return Notification.objects.none()
-    return Notification.objects.filter(recipient=person).select_related("period")
+    return core_notify.inbox(person)
 
 
 def todo_for(user: Any, day: dt.date) -> list[dict[str, str]]:

@@ -9,8 +9,6 @@ import socket
 from django.db import transaction
 from django.tasks import task
 
-from . import periodic
-
 
 def _worker() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
@@ -28,7 +26,9 @@ def send_reminders(slot: str) -> dict | None:
 def generate_obligations(slot: str) -> dict | None:
     """Daily, idempotent: this year's obligations (picks up a newly loaded pack version), and in
     December next year's too."""
-    from .services import claim_slot, generate_year
+    from netduty.core.jobs import claim_slot
+
+    from .services import generate_year
 
     day = dt.date.fromisoformat(slot)
     with transaction.atomic():
@@ -41,6 +41,3 @@ def generate_obligations(slot: str) -> dict | None:
         claim.save(update_fields=["result"])
     return result
 
-
-periodic.register("duties.generate", generate_obligations, dt.time(1, 0))
-periodic.register("duties.reminders", send_reminders, dt.time(8, 0))

@@ -30,8 +30,6 @@ DUTY_DEFAULT: dict[str, list[str]] = {
     Duty.DEPARTMENT: ["dept_head"],
     Duty.ADMIN: ["info_officer"],
 }
-# 单位负责人 for the first approval step: holders of these roles on the unit or an ancestor
-HEAD_ROLES = ["first_responsible", "unit_head"]
 
 
 def candidates(unit: Unit, duty: str, day: dt.date) -> QuerySet[Appointment]:

@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from netduty.org import permissions
-from netduty.org.models import Appointment, Unit, valid_on_q
+from netduty.org.models import Appointment, Unit
 from netduty.policy import selectors as policy
 
 from . import conf
@@ -26,7 +26,6 @@ from .models import (
     SecurityMeasures,
     ZeroReport,
 )
-from .people import HEAD_ROLES
 
 MANAGE = "fronts.manage"
 
@@ -90,18 +89,10 @@ def request_for(user: Any, pk: int) -> ChannelRequest:
 
 
 def head_scope_q(user: Any, day: dt.date, prefix: str = "channel__unit__") -> Q:
-    """Units where `user` is 单位负责人 (the unit or a descendant of where they head)."""
+    """Units where `user` is 单位负责人 (the pack's `functions.unit_head` roles, as they reach)."""
     if getattr(user, "is_superuser", False):
         return Q()
-    person = getattr(user, "person", None)
-    if person is None:
-        return Q(pk__in=[])
-    paths = Appointment.objects.filter(valid_on_q(day), person=person, role__code__in=HEAD_ROLES).values_list(
-        "unit__path", flat=True)
-    q = Q(pk__in=[])
-    for path in sorted(set(paths)):
-        q |= Q(**{f"{prefix}path__startswith": path})
-    return q
+    return permissions.role_scope(user, policy.function_roles("unit_head", day), day).unit_q(prefix)
 
 
 def approval_queue(user: Any, day: dt.date) -> QuerySet[ChannelRequest]:

@@ -7,11 +7,17 @@ descendants ("subtree"), or everywhere ("school"), while the appointment is vali
 endpoint and export filters through `restrict()` / `units_for()`.
 
 Out of scope → 404 (`get_for_user_or_404`); visible but not allowed → 403 (`require`).
+
+The same reach rules answer the role questions of workflows: `role_scope(user, roles, day)` —
+the units where a user holds any of `roles` — and `holders(unit, roles, day)` — the appointments
+holding any of `roles` over a unit. Which role is the 宣传部 or a 单位负责人 comes from the
+pack (`netduty.policy.selectors.function_roles`), never from code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,24 +91,62 @@ def get_scope(user: Any, action: str, day: dt.date | None = None) -> Scope:
     if user.is_superuser:
         scope = Scope(everywhere=True)
     else:
-        unit_ids: set[int] = set()
-        paths: set[str] = set()
-        everywhere = False
-        for appt in active_appointments(user, day):
-            if action not in appt.role.actions:
-                continue
-            reach = appt.role.reach
-            if reach == "school":
-                everywhere = True
-            elif reach == "subtree":
-                paths.add(appt.unit.path)
-            else:
-                unit_ids.add(appt.unit_id)
-            for overseen in appt.oversees.all():
-                paths.add(overseen.path)
-        scope = Scope(everywhere=everywhere, unit_ids=frozenset(unit_ids), subtree_paths=frozenset(paths))
+        scope = _reach(a for a in active_appointments(user, day) if action in a.role.actions)
     cache[key] = scope
     return scope
+
+
+def _reach(appointments: Iterable[Appointment]) -> Scope:
+    """The units the appointments reach: the unit ("unit"), the unit and its descendants
+    ("subtree"), everywhere ("school"); plus each overseen unit with its subtree."""
+    unit_ids: set[int] = set()
+    paths: set[str] = set()
+    everywhere = False
+    for appt in appointments:
+        reach = appt.role.reach
+        if reach == "school":
+            everywhere = True
+        elif reach == "subtree":
+            paths.add(appt.unit.path)
+        else:
+            unit_ids.add(appt.unit_id)
+        for overseen in appt.oversees.all():
+            paths.add(overseen.path)
+    return Scope(everywhere=everywhere, unit_ids=frozenset(unit_ids), subtree_paths=frozenset(paths))
+
+
+def role_scope(user: Any, roles: Iterable[str], day: dt.date | None = None) -> Scope:
+    """The units where `user` holds any of `roles` (role codes) on `day`, reached as the role says.
+    Appointments only: a superuser without appointments holds no role."""
+    codes = set(roles)
+    return _reach(a for a in active_appointments(user, day) if a.role.code in codes)
+
+
+def covers(appointment: Appointment, unit: Unit) -> bool:
+    """Does the appointment reach `unit` (its unit, its subtree for a "subtree" role, everywhere for a
+    "school" role, or an overseen unit's subtree)?"""
+    return _reach([appointment]).contains(unit)
+
+
+def holders(unit: Unit, roles: Iterable[str], day: dt.date | None = None) -> QuerySet[Appointment]:
+    """The appointments valid on `day` holding any of `roles` over `unit` (the same reach as
+    `role_scope`: role_scope(a.person's user, roles, day).contains(unit) for each a returned)."""
+    ancestors = unit.ancestor_ids
+    reach = (Q(unit=unit) | Q(role__reach="school") | Q(role__reach="subtree", unit_id__in=ancestors)
+             | Q(oversees__in=ancestors))
+    ids = Appointment.objects.filter(valid_on_q(day or _today()), role__code__in=sorted(set(roles))).filter(reach)
+    return (Appointment.objects.filter(pk__in=ids.values("pk"))
+            .select_related("person", "person__user", "role", "unit").prefetch_related("oversees"))
+
+
+def nearest_holders(unit: Unit, roles: Iterable[str], day: dt.date | None = None) -> list[Appointment]:
+    """`holders` on the nearest level: the unit's own, else the closest ancestor's (school-wide
+    holders only when no unit on the way up has one)."""
+    by_depth: dict[int, list[Appointment]] = {}
+    for appt in holders(unit, roles, day):
+        depth = -1 if appt.role.reach == "school" and appt.unit_id not in unit.ancestor_ids else appt.unit.depth
+        by_depth.setdefault(depth, []).append(appt)
+    return by_depth[max(by_depth)] if by_depth else []
 
 
 def scope_q(user: Any, action: str, unit_field: str = "unit", day: dt.date | None = None) -> Q:

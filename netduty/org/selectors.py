@@ -46,15 +46,7 @@ def my_appointments(user: Any, day: dt.date) -> list[Appointment]:
     return list(permissions.active_appointments(user, day))
 
 
-def my_todo(user: Any, day: dt.date) -> list[dict[str, str]]:
-    """What is the user's to do. Later capabilities append their own items here via TODO_PROVIDERS."""
-    items: list[dict[str, str]] = []
-    for provider in TODO_PROVIDERS:
-        items.extend(provider(user, day))
-    return items
-
-
-def _org_todo(user: Any, day: dt.date) -> list[dict[str, str]]:
+def org_todo(user: Any, day: dt.date) -> list[dict[str, str]]:
     items = []
     if permissions.can_anywhere(user, "org.manage"):
         ending = Appointment.objects.filter(valid_to__gte=day, valid_to__lte=day + dt.timedelta(days=30))
@@ -78,9 +70,6 @@ def _vacant_first_responsible(user: Any, day: dt.date, limit: int | None = None)
     held = Appointment.objects.filter(valid_on_q(day), role__code="first_responsible").values("unit_id")
     qs = permissions.units_for(user, "org.manage").filter(kind__in=party_kinds).exclude(pk__in=held)
     return list(qs[:limit] if limit is not None else qs)
-
-
-TODO_PROVIDERS: list = [_org_todo]
 
 
 # ---- responsibility chain -------------------------------------------------------------------

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from .format import FUNCTION_DEFAULTS
 from .models import PolicyItem, PolicyPack, Role, TaskItem
 
 
@@ -102,3 +103,14 @@ def tasks_for_unit_kind(unit_kind: str, day: dt.date | None = None,
         return TaskItem.objects.none()
     levels = [item.code for item in items("level", pack=pack) if unit_kind in item.data.get("unit_kinds", [])]
     return tasks(pack=pack).filter(level__in=levels)
+
+
+def function_roles(function: str, day: dt.date | None = None, pack: PolicyPack | None = None) -> list[str]:
+    """The role codes that play `function` ("propaganda", "discipline", "unit_head") in the pack in
+    force: `data.functions.<function>`, else the format's default (`format.FUNCTION_DEFAULTS`)."""
+    value = setting(f"functions.{function}", None, day=day, pack=pack)
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and value:
+        return [str(v) for v in value]
+    return list(FUNCTION_DEFAULTS[function])

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .loader import (
+from .format import (
     ACTION_RE,
     CADENCES,
     CHAINS,
     CODE_RE,
     FORMAT_VERSION,
+    FUNCTIONS,
     INSTITUTION_KEYS,
     ITEM_KINDS,
     PACK_CODE_RE,
@@ -318,6 +319,19 @@ class Validator:
             for code in self.str_list(review, "checklist", "data.review"):
                 if code not in checks:
                     self.err(self.line(review, "checklist"), f"data.review.checklist 引用了不存在的审查要点“{code}”")
+        functions = data.get("functions")
+        if functions is not None and self.mapping(functions, self.line(data, "functions"), "data.functions"):
+            for key in functions:
+                if key not in FUNCTIONS:
+                    self.err(self.line(functions, key), f"data.functions 中有未知的职能“{key}”（可用：{'、'.join(FUNCTIONS)}）")
+                    continue
+                codes = [functions[key]] if isinstance(functions[key], str) else self.str_list(
+                    functions, key, "data.functions")
+                if not codes:
+                    self.err(self.line(functions, key), f"data.functions.{key} 至少须列出一个角色")
+                for code in codes:
+                    if code not in role_codes:
+                        self.err(self.line(functions, key), f"data.functions.{key} 引用了不存在的角色“{code}”")
         channels = data.get("channels")
         if channels is not None and self.mapping(channels, self.line(data, "channels"), "data.channels"):
             for key in ("register_new_within_days", "report_change_within_days", "stale_after_days"):

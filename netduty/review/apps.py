@@ -8,9 +8,14 @@ class ReviewConfig(AppConfig):
     verbose_name = _("发布审查")
 
     def ready(self) -> None:
-        from netduty.org import selectors as org_selectors
+        import datetime as dt
 
-        from . import selectors, tasks  # noqa: F401  (tasks registers the periodic sweep)
+        from netduty.core import registry
 
-        if selectors.todo_for not in org_selectors.TODO_PROVIDERS:
-            org_selectors.TODO_PROVIDERS.append(selectors.todo_for)
+        from . import api, selectors, tasks
+
+        registry.nav_page("fronts", "review:index", _("发布审查"), order=1)
+        registry.nav_page("fronts", "review:live", _("上线核查"), order=2)
+        registry.todo(selectors.todo_for)
+        registry.job(tasks.JOB_SWEEP, tasks.sweep, dt.time(6, 30))
+        registry.api(api.register)

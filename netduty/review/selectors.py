@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from netduty.org import permissions
-from netduty.org.models import Appointment, Person, Unit, valid_on_q
+from netduty.org.models import Appointment, Person, Unit
 from netduty.policy import selectors as policy
 
 from .models import ChannelSweep, Decision, LiveCheck, Publication, Revision, State, Submission
@@ -85,14 +85,6 @@ def stale_after_days(day: dt.date | None = None) -> int:
 
 # ---- stages and who may decide them ---------------------------------------------------------
 
-def covers(appt: Appointment, unit: Unit) -> bool:
-    if appt.role.reach == "school" or appt.unit_id == unit.pk:
-        return True
-    if appt.role.reach == "subtree" and unit.path.startswith(appt.unit.path):
-        return True
-    return any(unit.path.startswith(o.path) for o in appt.oversees.all())
-
-
 def stage_of(submission: Submission, order: int | None = None) -> dict | None:
     rev = submission.current_revision
     order = submission.stage if order is None else order
@@ -102,20 +94,15 @@ def stage_of(submission: Submission, order: int | None = None) -> dict | None:
 
 
 def stage_appointments(person: Person | None, unit: Unit, roles: list[str], day: dt.date | None = None) -> list[Appointment]:
+    """`person`'s appointments that may decide a stage with `roles` on `unit`."""
     if person is None:
         return []
-    appts = (Appointment.objects.filter(valid_on_q(day or timezone.localdate()), person=person, role__code__in=roles)
-             .select_related("unit", "role").prefetch_related("oversees"))
-    return [a for a in appts if covers(a, unit)]
+    return list(permissions.holders(unit, roles, day).filter(person=person))
 
 
 def eligible_appointments(unit: Unit, roles: list[str], day: dt.date | None = None) -> QuerySet[Appointment]:
     """Every appointment that may decide a stage with `roles` on `unit` (for notices)."""
-    ancestors = unit.ancestor_ids
-    q = Q(unit=unit) | Q(role__reach="school") | Q(role__reach="subtree", unit_id__in=ancestors) | Q(
-        oversees__in=ancestors)
-    return (Appointment.objects.filter(valid_on_q(day or timezone.localdate()), role__code__in=roles)
-            .filter(q).select_related("person", "person__user", "role", "unit").distinct())
+    return permissions.holders(unit, roles, day)
 
 
 @dataclass(frozen=True)
@@ -165,16 +152,9 @@ def queue_for(user: Any, day: dt.date | None = None) -> QuerySet[Submission]:
     if person is None:
         return Submission.objects.none()
     q = Q(pk__in=[])
-    for appt in permissions.active_appointments(user, day):
-        base = Q(awaiting_roles__contains=f",{appt.role.code},")
-        if appt.role.reach == "school":
-            q |= base
-        elif appt.role.reach == "subtree":
-            q |= base & Q(unit__path__startswith=appt.unit.path)
-        else:
-            q |= base & Q(unit_id=appt.unit_id)
-        for overseen in appt.oversees.all():
-            q |= base & Q(unit__path__startswith=overseen.path)
+    for code in sorted({appt.role.code for appt in permissions.active_appointments(user, day)}):
+        scope = permissions.role_scope(user, [code], day)
+        q |= Q(awaiting_roles__contains=f",{code},") & scope.unit_q("unit__")
     wrote = Revision.objects.filter(submission=OuterRef("pk"), author=person)
     other_stage = Decision.objects.filter(submission=OuterRef("pk"), reviewer=person).exclude(stage=OuterRef("stage"))
     return (Submission.objects.filter(state=State.REVIEWING).filter(q).exclude(author=person)

@@ -25,15 +25,6 @@ def notify(kind: str, object_id: int) -> int:
 
 
 @task()
-def webhooks(title: str, text: str, link: str = "") -> int:
-    """Kept for tasks enqueued before the robots moved to netduty.core.webhooks (which now
-    enqueues netduty.core.tasks.webhooks_post)."""
-    from netduty.core.webhooks import send_all
-
-    return send_all(title, text, link)
-
-
-@task()
 def live_check(publication_id: int, user_id: int | None = None) -> str:
     from django.contrib.auth import get_user_model
 
@@ -74,7 +65,7 @@ def sweep(slot: str) -> dict | None:
     live check of every item published in the last `recheck_days` days."""
     from django.utils import timezone
 
-    from netduty.duties.services import claim_slot
+    from netduty.core.jobs import claim_slot
     from netduty.fronts.models import Channel
 
     from .models import Publication
@@ -97,10 +88,3 @@ def sweep(slot: str) -> dict | None:
             transaction.on_commit(partial(live_check.enqueue, pk))
     return result
 
-
-try:
-    from netduty.duties import periodic
-except ImportError:  # pragma: no cover - duties not installed
-    periodic = None  # type: ignore[assignment]
-if periodic is not None:
-    periodic.register(JOB_SWEEP, sweep, dt.time(6, 30))

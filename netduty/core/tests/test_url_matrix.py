@@ -49,7 +49,7 @@ MATRIX = {
     "set_language": ("post", NONE, {"language": "en", "next": "/"}, std(302, 302, 302, 302)),
     "healthz": ("get", NONE, None, std(200, 200, 200, 200)),
     "favicon": ("get", NONE, None, std(301, 301, 301, 301)),
-    "section": ("get", lambda w: {"section": "duties"}, None, std(outsider=200)),
+    "section": ("get", lambda w: {"section": "opinion"}, None, std(outsider=200)),
     "audit_list": ("get", NONE, None, std(403, 403, 200)),
     "audit_detail": ("get", lambda w: {"pk": AuditEvent.objects.order_by("id").first().pk}, None, std(403, 403, 200)),
     "org:unit_list": ("get", NONE, None, std(outsider=200)),

@@ -12,17 +12,20 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from netduty.core import audit, webhooks
+from netduty.core import notify as core_notify
+from netduty.core.jobs import claim_slot
+from netduty.core.models import Notification
 from netduty.org.models import Appointment, Person, valid_on_q
 from netduty.org.selectors import responsibility_chain
 from netduty.policy import selectors as policy
 
-from ..models import CalendarToken, JobClaim, Notification, ObligationPeriod
-from ..models.notify import new_token
+from ..models import CalendarToken, ObligationPeriod
+from ..models.calendar import new_token
 
 log = logging.getLogger(__name__)
 JOB = "duties.reminders"
@@ -35,16 +38,6 @@ def conf(name: str, day: dt.date | None = None) -> Any:
     if value is None:
         value = getattr(settings, f"NETDUTY_DUTIES_{name.upper()}", DEFAULTS[name])
     return value
-
-
-def claim_slot(job: str, slot: str, worker: str = "") -> JobClaim | None:
-    """Insert the claim row for (job, slot) in the caller's transaction; None if it is taken.
-    A competing transaction blocks on the unique index until the first commits, then fails."""
-    try:
-        with transaction.atomic():
-            return JobClaim.objects.create(job=job, slot=slot, worker=worker[:200])
-    except IntegrityError:
-        return None
 
 
 def run_reminders(*, day: dt.date | None = None, worker: str = "") -> dict[str, int] | None:
@@ -116,7 +109,7 @@ def _remind(day: dt.date) -> dict[str, int]:
         if (person_id, key) in seen:
             continue
         seen.add((person_id, key))
-        new.append(Notification(recipient_id=person_id, key=key, period=p, kind=kind, title=title,
+        new.append(Notification(recipient_id=person_id, key=key, object_id=p.pk, topic=f"duties:{p.pk}", kind=kind, title=title,
                                 body=p.obligation.task.content, url=reverse("duties:period_detail", args=[p.pk])))
     Notification.objects.bulk_create(new, batch_size=500)
     counts = {"due_soon": 0, "overdue": 0, "escalation": 0}
@@ -126,7 +119,7 @@ def _remind(day: dt.date) -> dict[str, int]:
     for n in new:
         by_person[n.recipient_id].append(f"· {n.title}\n  {n.url}")
     counts["emails"] = _queue_emails(by_person, day)
-    counts["webhooks"] = _queue_webhooks(new, day)
+    counts["webhooks"] = _queue_webhooks(new, day, {p.pk: p for _, _, p, _, _ in wanted})
     return counts
 
 
@@ -142,14 +135,14 @@ def _robot_line(p: ObligationPeriod, kind: str, day: dt.date) -> str:
     return f"· {prefix}{what}已逾期{(day - p.due).days}天（截止{p.due:%Y年%-m月%-d日}）"
 
 
-def _queue_webhooks(new: list[Notification], day: dt.date) -> int:
+def _queue_webhooks(new: list[Notification], day: dt.date, periods: dict[int, ObligationPeriod]) -> int:
     """One short summary per unit with new reminders, posted to the group robots
     (netduty.core.webhooks) after the reminder run commits. Returns how many summaries."""
     if not getattr(settings, "NETDUTY_DUTIES_REMIND_WEBHOOKS", True) or not webhooks.robots():
         return 0
     by_unit: dict[int, dict[int, tuple[ObligationPeriod, str]]] = defaultdict(dict)
     for n in new:
-        p = n.period
+        p = periods.get(n.object_id or 0)
         if p is None:
             continue
         seen = by_unit[p.unit_id].get(p.pk)
@@ -219,11 +212,5 @@ def calendar_token_rotate(*, actor: Any, person: Person) -> CalendarToken:
     return token
 
 
-@transaction.atomic
 def notification_read(*, actor: Any, notification: Notification) -> Notification:
-    if actor is not None and getattr(actor, "person", None) != notification.recipient:
-        raise PermissionDenied("只能处理发给自己的提醒。")
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
-    return notification
+    return core_notify.mark_read(actor=actor, notification=notification)

@@ -12,10 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netduty.core import audit
+from netduty.core import notify as core_notify
+from netduty.core.models import Notification
 from netduty.org import permissions
 from netduty.org.models import Person
 
-from ..models import Notification, Obligation, ObligationPeriod, PeriodReview, ReviewState, SubTask
+from ..models import Obligation, ObligationPeriod, PeriodReview, ReviewState, SubTask
 from .common import PERIOD_FIELDS, check
 
 
@@ -96,11 +98,10 @@ def period_return(*, actor: Any, period: ObligationPeriod, reason: str) -> Oblig
     period = _decide(actor, period, PeriodReview.Decision.RETURN, reason)
     submitter = getattr(period.submitted_by, "person", None) if period.submitted_by_id else None
     if submitter is not None:
-        Notification.objects.get_or_create(
-            recipient=submitter, key=f"returned:{period.pk}:{period.reviews.count()}",
-            defaults={"period": period, "kind": Notification.Kind.RETURNED,
-                      "title": f"{period.unit}·{period.obligation.task.item}（{period.label}）材料被退回",
-                      "body": reason.strip(), "url": reverse("duties:period_detail", args=[period.pk])})
+        core_notify.notify([submitter], key=f"returned:{period.pk}:{period.reviews.count()}",
+                           kind=Notification.Kind.RETURNED, object_id=period.pk, topic=f"duties:{period.pk}:returned",
+                           title=f"{period.unit}·{period.obligation.task.item}（{period.label}）材料被退回",
+                           body=reason.strip(), url=reverse("duties:period_detail", args=[period.pk]), email=False)
     return period
 
 

@@ -11,9 +11,9 @@ from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
+from netduty.core.management.commands.scheduler import tick
+from netduty.core.models import JobClaim, Notification
 from netduty.duties import services
-from netduty.duties.management.commands.scheduler import tick
-from netduty.duties.models import JobClaim, Notification
 from netduty.org import services as org_services
 from netduty.org.tests.factories import appoint, make_person
 
@@ -37,14 +37,21 @@ def with_email(world):
         org_services.person_update(actor=None, person=person, email=f"{key}@example.edu.cn")
 
 
+def periods(**lookup):
+    """The ids of the periods matching `lookup` (a duties notice carries its period's id)."""
+    from netduty.duties.models import ObligationPeriod
+
+    return list(ObligationPeriod.objects.filter(**lookup).values_list("pk", flat=True))
+
+
 @pytest.mark.django_db
 def test_due_soon_goes_to_the_units_recorders_once_per_stage(world, django_capture_on_commit_callbacks):
     with_email(world)
     generate(2025)
     with django_capture_on_commit_callbacks(execute=True):
         result = services.run_reminders(day=Q1_DUE - dt.timedelta(days=10))
-    q1 = Notification.objects.filter(key__contains=":14", period__task_code="opinion_analysis",
-                                     period__unit=world.college_a)
+    q1 = Notification.objects.filter(key__contains=":14", object_id__in=periods(task_code="opinion_analysis",
+                                                                             unit=world.college_a))
     assert sorted(q1.values_list("recipient__name", flat=True)) == ["唐编辑", "曾主任", "李书记"]
     assert result["due_soon"] >= 3 and result["emails"] >= 3
     assert len(mail.outbox) == result["emails"]
@@ -64,7 +71,7 @@ def test_completed_periods_are_not_reminded(world):
 
     meeting(world.root, dt.date(2025, 6, 1), entered=at(dt.date(2025, 6, 1)))
     services.run_reminders(day=dt.date(2025, 6, 25))
-    assert not Notification.objects.filter(period__task_code="committee_meetings", period__key="2025-H1").exists()
+    assert not Notification.objects.filter(object_id__in=periods(task_code="committee_meetings", key="2025-H1")).exists()
 
 
 @pytest.mark.django_db
@@ -79,8 +86,8 @@ def test_overdue_and_escalation_to_the_holder_as_of_the_date(world):
     services.run_reminders(day=dt.date(2025, 4, 1))  # 1 day overdue: the unit is told, no escalation yet
     assert "李书记" in names("overdue") and names("escalation") == []
     services.run_reminders(day=dt.date(2025, 4, 8))  # 8 days ≥ 7: up one level
-    esc = Notification.objects.filter(kind="escalation", period__unit=world.college_a,
-                                      period__task_code="opinion_analysis")
+    esc = Notification.objects.filter(kind="escalation", object_id__in=periods(unit=world.college_a,
+                                                                                task_code="opinion_analysis"))
     assert sorted(esc.values_list("recipient__name", flat=True)) == ["赵老书记"]
     services.run_reminders(day=dt.date(2025, 4, 20))
     assert sorted(esc.values_list("recipient__name", flat=True)) == ["赵老书记", "钱新书记"]

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from netduty.core.models import AuditEvent
+from netduty.core.models import AuditEvent, Notification
 from netduty.duties import services
-from netduty.duties.models import Notification, PeriodReview
+from netduty.duties.models import PeriodReview
 from netduty.duties.status import Status
 from netduty.org.tests.factories import appoint, make_person
 

@@ -156,10 +156,10 @@ def test_calendar_feed_by_token_and_rotation(client, world):
 
 
 def test_home_dashboard_provider_lists_due_and_acceptance_items(world):
+    from netduty.core import registry
     from netduty.duties import selectors
-    from netduty.org.selectors import TODO_PROVIDERS
 
-    assert selectors.todo_for in TODO_PROVIDERS
+    assert selectors.todo_for in registry.TODOS
     generate(2025)
     mine = selectors.todo_for(world.secretary, dt.date(2025, 3, 20))
     assert any("舆情研判" in t["label"] and "/duties/periods/" in t["url"] for t in mine)

@@ -6,9 +6,10 @@ but does not record other units' duties)."""
 
 import datetime as dt
 
+from netduty.core.models import Notification
 from netduty.core.tests.test_url_matrix import DRF_ANON, LOGIN, api, std
 from netduty.duties import services
-from netduty.duties.models import Evidence, MeetingRecord, Notification, Obligation, ObligationPeriod, SubTask
+from netduty.duties.models import Evidence, MeetingRecord, Obligation, ObligationPeriod, SubTask
 
 from .factories import PDF, generate, meeting, period, upload
 

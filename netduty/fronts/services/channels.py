@@ -115,14 +115,14 @@ def stages_set(*, actor: Any, channel: Channel, specs: list[dict[str, Any]]) -> 
     return result
 
 
-OFFICE_STAGE_CODE, OFFICE_STAGE_NAME, OFFICE_STAGE_ROLES = "office", "宣传部审核", ["propaganda_office"]
+OFFICE_STAGE_CODE, OFFICE_STAGE_NAME = "office", "宣传部审核"  # roles: the pack's functions.propaganda
 
 
 def stage_add(*, actor: Any, channel: Channel, code: str = OFFICE_STAGE_CODE, name: str = OFFICE_STAGE_NAME,
               roles: list[str] | None = None, position: int | None = None) -> list[ChannelStage]:
     """Add one stage (default: a 宣传部 stage at the end, as for tier-1 channels)."""
     specs = [{"code": s.code, "name": s.name, "roles": list(s.roles)} for s in channel.stages.order_by("order")]
-    new = {"code": code, "name": name, "roles": list(roles or OFFICE_STAGE_ROLES)}
+    new = {"code": code, "name": name, "roles": list(roles or policy.function_roles("propaganda"))}
     specs.insert(len(specs) if position is None else max(0, position - 1), new)
     return stages_set(actor=actor, channel=channel, specs=specs)
 

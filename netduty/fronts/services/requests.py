@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from netduty.core import audit
 from netduty.org import permissions
-from netduty.org.models import Appointment, Unit, valid_on_q
+from netduty.org.models import Unit
+from netduty.policy import selectors as policy
 
 from .. import conf, notify, people
 from ..models import (
@@ -41,16 +42,12 @@ def deadline_days(kind: str, day: dt.date | None = None) -> int:
 
 
 def is_unit_head(user: Any, unit: Unit, day: dt.date | None = None) -> bool:
-    """Does `user` hold 第一责任人 or 单位负责人 on `unit` or an ancestor (or is a superuser)?"""
+    """Does `user` hold a 单位负责人 role (pack `functions.unit_head`) over `unit` (or is a superuser)?"""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
     if user.is_superuser:
         return True
-    person = getattr(user, "person", None)
-    if person is None:
-        return False
-    return Appointment.objects.filter(valid_on_q(day or timezone.localdate()), person=person,
-                                      unit_id__in=unit.ancestor_ids, role__code__in=people.HEAD_ROLES).exists()
+    return permissions.role_scope(user, policy.function_roles("unit_head", day), day).contains(unit)
 
 
 def can_decide(user: Any, req: ChannelRequest) -> tuple[bool, str]:

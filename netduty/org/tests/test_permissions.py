@@ -59,3 +59,24 @@ def test_restrict_filters_related_models(world):
 def test_people_scope(world):
     names_seen = sorted(p.name for p in selectors.people(world.outsider))
     assert names_seen == ["邵书记"]
+
+
+def test_role_scope_follows_each_roles_reach(world):
+    heads = ["first_responsible", "unit_head"]
+    assert permissions.role_scope(world.secretary, heads).contains(world.branch_a)  # subtree
+    assert not permissions.role_scope(world.secretary, heads).contains(world.college_b)
+    assert permissions.role_scope(world.editor, heads).empty  # holds another role only
+    assert permissions.role_scope(world.propaganda, ["propaganda_office"]).everywhere
+    assert permissions.role_scope(world.admin, heads).empty  # a superuser holds no role
+
+
+def test_holders_of_a_role_over_a_unit(world):
+    got = {a.person.name for a in permissions.holders(world.branch_a, ["first_responsible", "info_officer"])}
+    assert got == {"李书记"}  # the secretary reaches the branch; the editor's reach is 文学院 only
+    assert {a.person.name for a in permissions.holders(world.college_a, ["info_officer"])} == {"唐编辑"}
+    vp = make_person("副校长", world.root, username="vp")
+    appoint(vp, world.root, "team_member", world.pack, oversees=[world.college_a])
+    assert "副校长" in {a.person.name for a in permissions.holders(world.branch_a, ["team_member"])}
+    assert "副校长" not in {a.person.name for a in permissions.holders(world.college_b, ["team_member"])}
+    nearest = permissions.nearest_holders(world.branch_a, ["first_responsible"])
+    assert [a.person.name for a in nearest] == ["李书记"]

@@ -137,3 +137,24 @@ def test_required_roles_unknown_keys_and_references():
 def test_not_a_mapping():
     assert issues_of("- a\n- b\n")[0][0] == 1
     assert issues_of("")[0][0] == 1
+
+
+def test_functions_name_existing_roles():
+    text = default_pack_text().replace("propaganda: [propaganda_office]", "propaganda: [nobody_here]")
+    with pytest.raises(PackError) as exc:
+        loader.parse(text, "bad.yaml")
+    assert "nobody_here" in str(exc.value)
+    text = default_pack_text().replace("propaganda: [propaganda_office]", "press: [propaganda_office]")
+    with pytest.raises(PackError):
+        loader.parse(text, "bad.yaml")
+
+
+@pytest.mark.django_db
+def test_function_roles_read_from_the_pack(pack):
+    from netduty.policy import selectors
+
+    assert selectors.function_roles("unit_head") == ["first_responsible", "unit_head"]
+    pack.data["functions"] = {"propaganda": ["school_leader"]}
+    pack.save(update_fields=["data"])
+    assert selectors.function_roles("propaganda") == ["school_leader"]
+    assert selectors.function_roles("discipline") == ["discipline_office"]  # not said: the default

@@ -1,5 +1,6 @@
-"""Telling people that something waits for them: in-app notices (the duties app's Notification,
-one per recipient and key), e-mail, and group robots (WeCom / DingTalk / Feishu, see netduty/core/webhooks.py).
+"""Telling people that something waits for them, through the platform's one notification service
+(`netduty.core.notify`: in-app notice per recipient and key, e-mail, group robots). Notices about
+one submission share a topic, so the notice about an earlier revision or stage gives way to the newer one.
 
 Services call the `after_*` hooks from `transaction.on_commit`; each enqueues a background task
 with ids only, and the task does the work (`deliver_*`)."""
@@ -9,12 +10,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from django.apps import apps
-from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 
-from netduty.core.webhooks import absolute
+from netduty.core import notify as core_notify
 from netduty.org.models import Person
 
 from .. import selectors
@@ -48,40 +47,13 @@ def after_live_check(check_id: int) -> None:
     notify.enqueue("live", check_id)
 
 
-def _notification_model():
-    try:
-        return apps.get_model("duties", "Notification")
-    except LookupError:  # pragma: no cover - duties not installed
-        return None
-
-
-def post(people: Iterable[Person], key: str, title: str, body: str, url: str) -> list[Person]:
-    """One in-app notice per person for `key` (repeats are ignored) and an e-mail to each newly
-    notified person with an address. Returns the people newly notified."""
-    model = _notification_model()
-    people = list({p.pk: p for p in people}.values())
-    fresh: list[Person] = []
-    for person in people:
-        if model is None:
-            fresh.append(person)
-            continue
-        _obj, created = model.objects.get_or_create(
-            recipient=person, key=key[:120], defaults={"kind": KIND, "title": title[:200], "body": body, "url": url})
-        if created:
-            fresh.append(person)
-    for person in fresh:
-        address = person.email or (person.user.email if person.user_id and person.user else "")
-        if not address:
-            continue
-        try:
-            EmailMessage(f"【发布审查】{title}"[:200], f"{person.name}：\n\n{title}\n{body}\n\n{absolute(url)}\n\n（本邮件由 netduty 自动发送）",
-                         None, [address]).send()
-        except Exception:  # a mail outage must not lose the in-app notice
-            log.exception("review e-mail to person %s failed", person.pk)
-            continue
-        if model is not None:
-            model.objects.filter(recipient=person, key=key[:120]).update(emailed_at=timezone.now())
-    return fresh
+def post(people: Iterable[Person], key: str, title: str, body: str, url: str, topic: str = "",
+         robot_text: str | None = None) -> list[Person]:
+    """One in-app notice per person for `key` (repeats are ignored), e-mailed to each newly notified
+    person, through the platform's `core.notify`; `robot_text` also posts to the group robots."""
+    return core_notify.notify(people, key=key, kind=KIND, title=title, body=body, url=url, topic=topic,
+                              subject=f"【发布审查】{title}", robots=robot_text is not None,
+                              robot_text=robot_text or "", after_commit=False)
 
 
 def _link(sub: Submission) -> str:
@@ -103,11 +75,9 @@ def deliver_stage(submission_id: int) -> int:
     body = f"{sub.channel}·第{rev.number if rev else 1}版{due}。"
     if rev is not None and rev.high_count:
         body += f"自动筛查发现 {rev.high_count} 个高风险问题。"
-    fresh = post(people, f"review:{sub.pk}:r{rev.number if rev else 0}:s{sub.stage}", title, body, _link(sub))
-    if fresh:
-        from netduty.core.webhooks import broadcast
-
-        broadcast(title, f"{body}\n待审核人：{'、'.join(p.name for p in fresh)}", _link(sub))
+    waiting = "、".join(dict.fromkeys(p.name for p in people))
+    fresh = post(people, f"review:{sub.pk}:r{rev.number if rev else 0}:s{sub.stage}", title, body, _link(sub),
+                 topic=f"review:{sub.pk}", robot_text=f"{body}\n待审核人：{waiting}")
     return len(fresh)
 
 
@@ -124,7 +94,7 @@ def deliver_decision(decision_id: int) -> int:
         title, body = f"不予发布：{sub.title}", f"{d.stage_name}（{d.reviewer.name}）意见：{d.comment}"
     else:
         return deliver_stage(sub.pk)
-    return len(post([sub.author], f"review:{sub.pk}:d{d.pk}", title, body, _link(sub)))
+    return len(post([sub.author], f"review:{sub.pk}:d{d.pk}", title, body, _link(sub), topic=f"review:{sub.pk}"))
 
 
 def deliver_live(check_id: int) -> int:
@@ -136,11 +106,7 @@ def deliver_live(check_id: int) -> int:
     title = f"上线核查{check.get_result_display()}：{sub.title}"
     body = f"{check.url}\n{check.message}"
     people = [sub.author] + [a.person for a in selectors.eligible_appointments(sub.unit, _publish_roles())]
-    fresh = post(people, f"review:live:{check.pk}", title, body, _link(sub))
-    if fresh:
-        from netduty.core.webhooks import broadcast
-
-        broadcast(title, body, _link(sub))
+    fresh = post(people, f"review:live:{check.pk}", title, body, _link(sub), robot_text=body)
     return len(fresh)
 
 

@@ -18,7 +18,6 @@ from netduty.policy import selectors as policy
 
 SECRECY = "secrecy"
 BLOCK, ESCALATE = "block", "escalate"
-OFFICE_ROLE = "propaganda_office"
 
 
 def mode(day=None) -> str:
@@ -39,7 +38,7 @@ def revision_texts(rev) -> list[str]:
 
 def escalate_stages(rows: list[dict[str, Any]], office_stage: dict[str, Any]) -> list[dict[str, Any]]:
     """`rows` with a 宣传部 stage at the end, unless the chain already has one."""
-    if any(OFFICE_ROLE in r["roles"] for r in rows):
+    if any(set(office_stage["roles"]) & set(r["roles"]) for r in rows):
         return rows
     return [*rows, {"order": len(rows) + 1, **office_stage, "roles": list(office_stage["roles"])}]
 
@@ -66,6 +65,7 @@ def check_approval(rev, stage_number: int) -> None:
         raise ValidationError({"outcome": _("本稿有涉密标志（%(texts)s），按制度不能通过，写明理由也不行：请退回修改"
                                             "（删除涉密内容后重新审核）或不予发布。") % {"texts": shown}})
     stages = rev.stages or []
-    if stage_number >= len(stages) and not any(OFFICE_ROLE in s.get("roles", []) for s in stages):
+    office_roles = set(policy.function_roles("propaganda"))
+    if stage_number >= len(stages) and not any(office_roles & set(s.get("roles", [])) for s in stages):
         raise ValidationError({"outcome": _("本稿有涉密标志（%(texts)s），按制度须经宣传部审核，本审核链没有宣传部阶段，"
                                             "不能通过：请退回修改，修改后的版本会加上宣传部审核。") % {"texts": shown}})

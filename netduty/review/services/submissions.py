@@ -48,7 +48,9 @@ def _person(actor: Any):
     return person
 
 
-OFFICE_STAGE: dict[str, Any] = {"code": "office", "name": "宣传部审核", "roles": ["propaganda_office"]}
+def office_stage() -> dict[str, Any]:
+    """The 宣传部 stage: its roles are the pack's `functions.propaganda`."""
+    return {"code": "office", "name": "宣传部审核", "roles": policy.function_roles("propaganda")}
 
 
 def office_stage_for_high() -> bool:
@@ -72,10 +74,11 @@ def channel_stages(channel, *, high: bool = False, secrecy: bool = False) -> lis
                 for i, s in enumerate(default, start=1)]
     if not rows:
         raise ValidationError(_("该阵地没有设置审核阶段，请先在阵地台账中设置。"))
-    if high and office_stage_for_high() and not any("propaganda_office" in r["roles"] for r in rows):
-        rows.append({"order": len(rows) + 1, **OFFICE_STAGE, "roles": list(OFFICE_STAGE["roles"])})
+    office = office_stage()
+    if high and office_stage_for_high() and not any(set(office["roles"]) & set(r["roles"]) for r in rows):
+        rows.append({"order": len(rows) + 1, **office})
     if secrecy and secrecy_policy.mode() == secrecy_policy.ESCALATE:
-        rows = secrecy_policy.escalate_stages(rows, OFFICE_STAGE)
+        rows = secrecy_policy.escalate_stages(rows, office)
     return rows
 
 

@@ -32,7 +32,7 @@ def test_identical_then_changed_then_gone(lw, site, django_capture_on_commit_cal
         check = services.live_check_run(publication_id=pub.pk)
     assert check.result == "changed"
     assert "王某" in check.page_text and 0.5 < check.similarity < 1
-    from netduty.duties.models import Notification
+    from netduty.core.models import Notification
 
     assert Notification.objects.filter(recipient=sub.author, key=f"review:live:{check.pk}").exists()
     site.pages.pop("/wxy/news/2026/a1.html")
@@ -141,7 +141,7 @@ def test_sweep_flags_unreviewed_broken_and_stale(lw, site):
 
 
 def test_sweep_task_claims_the_slot_once(lw, site, django_capture_on_commit_callbacks):
-    from netduty.duties.models import JobClaim
+    from netduty.core.models import JobClaim
     from netduty.review import tasks
 
     site.page("/wxy/sitemap.xml", f"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 
 from netduty.core import webhooks
-from netduty.duties.models import Notification
+from netduty.core.models import Notification
 
 from .factories import decide, submit
 

@@ -5,25 +5,17 @@ through a unique row, so a slot is done once however often it is enqueued."""
 
 from __future__ import annotations
 
-import importlib
 import time
 
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from netduty.duties import periodic
-from netduty.duties.models import JobClaim
+from netduty.core import jobs as periodic
+from netduty.core.models import JobClaim
 
 
 def load_jobs() -> list[periodic.PeriodicJob]:
-    for config in apps.get_app_configs():
-        if config.name.startswith("netduty."):
-            try:
-                importlib.import_module(f"{config.name}.tasks")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.tasks":
-                    raise
+    """The jobs the apps registered (netduty.core.registry.job, from their AppConfig.ready())."""
     return periodic.JOBS
 
 
